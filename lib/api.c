@@ -1,0 +1,171 @@
+/* Public entry points: argument checks, engine life cycle, per-thread error messages. */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine.h"
+
+#define DEFAULT_MAX_INSTANCES 8
+
+static _Thread_local struct {
+    const ra_engine *engine;
+    char msg[512];
+} last_error;
+
+ra_status api_fail(const ra_engine *e, ra_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    last_error.engine = e;
+    vsnprintf(last_error.msg, sizeof last_error.msg, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+void api_clear(const ra_engine *e)
+{
+    if (last_error.engine == e)
+        last_error.msg[0] = '\0';
+}
+
+RA_API const char *ra_errmsg(const ra_engine *engine)
+{
+    return last_error.engine == engine ? last_error.msg : "";
+}
+
+RA_API const char *ra_version_string(void)
+{
+    return RA_VERSION_STRING;
+}
+
+RA_API const char *ra_strerror(ra_status status)
+{
+    switch (status) {
+    case RA_OK: return "success";
+    case RA_ERR_ARG: return "invalid argument";
+    case RA_ERR_NOMEM: return "out of memory";
+    case RA_ERR_UTF8: return "input is not valid UTF-8";
+    case RA_ERR_IO: return "input/output error";
+    case RA_ERR_VOICE: return "voice not found or invalid";
+    case RA_ERR_SYNTH: return "speech synthesis failed";
+    case RA_ERR_FORMAT: return "unsupported audio format";
+    case RA_ERR_ABORTED: return "stopped by a callback";
+    case RA_ERR_LEXICON: return "invalid lexicon";
+    }
+    return "unknown status";
+}
+
+RA_API ra_status ra_options_init(ra_options *opts)
+{
+    if (!opts)
+        return RA_ERR_ARG;
+    memset(opts, 0, sizeof *opts);
+    opts->version = RA_OPTIONS_VERSION;
+    opts->pitch = -1;
+    return RA_OK;
+}
+
+static unsigned default_instances(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > DEFAULT_MAX_INSTANCES ? DEFAULT_MAX_INSTANCES : (unsigned)n;
+}
+
+static ra_status check_options(const ra_options *o)
+{
+    if (o->version != RA_OPTIONS_VERSION)
+        return api_fail(NULL, RA_ERR_ARG, "options not initialised with ra_options_init");
+    if (o->rate != 0 && (o->rate < 80 || o->rate > 450))
+        return api_fail(NULL, RA_ERR_ARG, "rate %d is outside 80..450 words per minute", o->rate);
+    if (o->pitch != -1 && (o->pitch < 0 || o->pitch > 100))
+        return api_fail(NULL, RA_ERR_ARG, "pitch %d is outside 0..100", o->pitch);
+    return RA_OK;
+}
+
+RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
+{
+    ra_options defaults;
+    api_clear(NULL);
+    if (!out)
+        return api_fail(NULL, RA_ERR_ARG, "ra_engine_new: out is NULL");
+    if (!opts) {
+        ra_options_init(&defaults);
+        opts = &defaults;
+    }
+    ra_status st = check_options(opts);
+    if (st != RA_OK)
+        return st;
+    ra_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return api_fail(NULL, RA_ERR_NOMEM, "out of memory");
+    char err[256] = "";
+    st = voice_load(opts->voice, &e->voice, err, sizeof err);
+    if (st != RA_OK)
+        goto fail;
+    if (opts->rate)
+        e->voice.rate = opts->rate;
+    if (opts->pitch >= 0)
+        e->voice.pitch = opts->pitch;
+    e->ncfg.dl = e->voice.dl;
+    e->progress = opts->progress;
+    e->progress_user = opts->progress_user;
+    st = synth_pool_new(&e->pool, opts->max_instances ? opts->max_instances : default_instances(), &e->voice);
+    if (st != RA_OK)
+        goto fail;
+    *out = e;
+    return RA_OK;
+fail:
+    free(e);
+    return api_fail(NULL, st, "%s", err[0] ? err : ra_strerror(st));
+}
+
+RA_API void ra_engine_free(ra_engine *engine)
+{
+    if (!engine)
+        return;
+    synth_pool_free(engine->pool);
+    free(engine);
+}
+
+RA_API int ra_sample_rate(const ra_engine *engine)
+{
+    (void)engine;
+    return 22050; /* espeak-ng's fixed output rate; checked against the instance when speaking */
+}
+
+RA_API size_t ra_voice_count(void)
+{
+    return gen_voices_count;
+}
+
+#define MAX_VOICES 64
+static voice_profile voice_list[MAX_VOICES];
+static pthread_once_t voice_list_once = PTHREAD_ONCE_INIT;
+
+static void parse_voice_list(void)
+{
+    char err[128];
+    for (size_t i = 0; i < gen_voices_count && i < MAX_VOICES; i++)
+        if (voice_parse(gen_voices[i][1], gen_voices[i][0], &voice_list[i], err, sizeof err) != RA_OK)
+            voice_list[i].name[0] = '\0';
+}
+
+RA_API ra_status ra_voice_info(size_t i, const char **name, const char **description)
+{
+    if (i >= gen_voices_count || i >= MAX_VOICES || !name || !description)
+        return RA_ERR_ARG;
+    pthread_once(&voice_list_once, parse_voice_list);
+    if (!voice_list[i].name[0])
+        return RA_ERR_VOICE;
+    *name = voice_list[i].name;
+    *description = voice_list[i].description;
+    return RA_OK;
+}
+
+RA_API void ra_free(void *p)
+{
+    free(p);
+}

@@ -1,0 +1,24 @@
+/* Growable byte buffer used by every stage to build strings without fixed limits. */
+#ifndef RA_BUF_H
+#define RA_BUF_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *p;      /* always NUL-terminated when non-NULL */
+    size_t len;
+    size_t cap;
+    int oom;      /* sticky: set once an allocation failed, later writes are ignored */
+} rbuf;
+
+int rbuf_reserve(rbuf *b, size_t extra);
+void rbuf_put(rbuf *b, const char *s, size_t n);
+void rbuf_puts(rbuf *b, const char *s);
+void rbuf_putc(rbuf *b, char c);
+/* Appends a word, inserting one space first unless the buffer is empty or ends in a space. */
+void rbuf_word(rbuf *b, const char *s);
+void rbuf_free(rbuf *b);
+/* Hands the string to the caller (to be freed with free) and resets the buffer. */
+char *rbuf_take(rbuf *b);
+
+#endif

@@ -1,0 +1,92 @@
+/* Text entry points that need no audio: the cleaned document, its sentences, its spoken form. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *d)
+{
+    memset(d, 0, sizeof *d);
+    size_t bad = 0;
+    ra_status st = rtext_prepare(in, len, &d->text, &bad);
+    if (st == RA_ERR_UTF8)
+        return api_fail(e, st, "invalid UTF-8 at byte %zu", bad);
+    if (st != RA_OK)
+        return api_fail(e, st, "out of memory");
+    d->input_len = len;
+    if (segment(d->text.s, d->text.len, &d->sents) != 0) {
+        doc_free(d);
+        return api_fail(e, RA_ERR_NOMEM, "out of memory");
+    }
+    return RA_OK;
+}
+
+void doc_free(document *d)
+{
+    rtext_free(&d->text);
+    sentlist_free(&d->sents);
+}
+
+static ra_status check_text(const ra_engine *e, const char *text, const void *out)
+{
+    if (!e || !text || !out)
+        return api_fail(e, RA_ERR_ARG, "NULL argument");
+    return RA_OK;
+}
+
+static ra_status finish(const ra_engine *e, rbuf *b, char **out)
+{
+    char *s = rbuf_take(b);
+    if (!s)
+        return api_fail(e, RA_ERR_NOMEM, "out of memory");
+    *out = s;
+    return RA_OK;
+}
+
+RA_API ra_status ra_normalize(ra_engine *engine, const char *text, size_t len, char **out)
+{
+    api_clear(engine);
+    ra_status st = check_text(engine, text, out);
+    document d;
+    if (st != RA_OK || (st = doc_prepare(engine, text, len, &d)) != RA_OK)
+        return st;
+    rbuf b = { 0 };
+    for (size_t i = 0; i < d.sents.n; i++) {
+        const sentence *s = &d.sents.v[i];
+        size_t before = b.len;
+        if (norm_sentence(&engine->ncfg, d.text.s + s->start, s->end - s->start, &b) != 0)
+            break;
+        if (b.len > before)
+            rbuf_putc(&b, '\n');
+    }
+    doc_free(&d);
+    return finish(engine, &b, out);
+}
+
+RA_API ra_status ra_sentences(ra_engine *engine, const char *text, size_t len, char **out)
+{
+    api_clear(engine);
+    ra_status st = check_text(engine, text, out);
+    document d;
+    if (st != RA_OK || (st = doc_prepare(engine, text, len, &d)) != RA_OK)
+        return st;
+    rbuf b = { 0 };
+    for (size_t i = 0; i < d.sents.n; i++) {
+        const sentence *s = &d.sents.v[i];
+        int space = 0;
+        for (size_t k = s->start; k < s->end; k++) {
+            char c = d.text.s[k];
+            if (c == ' ' || c == '\n') {
+                space = 1;
+                continue;
+            }
+            if (space)
+                rbuf_putc(&b, ' ');
+            space = 0;
+            rbuf_putc(&b, c);
+        }
+        rbuf_putc(&b, '\n');
+    }
+    doc_free(&d);
+    return finish(engine, &b, out);
+}

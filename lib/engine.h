@@ -1,0 +1,45 @@
+/* The engine object and the error reporting shared by the public entry points. */
+#ifndef RA_ENGINE_H
+#define RA_ENGINE_H
+
+#include "norm.h"
+#include "readarticle.h"
+#include "segment.h"
+#include "synth.h"
+#include "text.h"
+#include "voice.h"
+
+struct ra_engine {
+    voice_profile voice;   /* with the options' rate and pitch applied */
+    normcfg ncfg;
+    ra_progress_fn progress;
+    void *progress_user;
+    synth_pool *pool;
+};
+
+/* Records a failure for ra_errmsg (per thread) and returns st. */
+ra_status api_fail(const ra_engine *e, ra_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Forgets the calling thread's message at the start of a call. */
+void api_clear(const ra_engine *e);
+
+/* The input as cleaned text and its sentences. */
+typedef struct {
+    rtext text;
+    sentlist sents;
+    size_t input_len;
+} document;
+
+ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *d);
+void doc_free(document *d);
+
+/* Where synthesized audio goes: begin is told the sample rate before the first block. */
+typedef struct {
+    ra_status (*begin)(void *user, int rate);
+    int (*pcm)(void *user, const int16_t *samples, size_t n);
+    void *user;
+} audio_sink;
+
+ra_status engine_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink);
+
+#endif

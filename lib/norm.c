@@ -1,0 +1,80 @@
+/* Normalizer driver: tokens in order, each read by the first handler that recognises it;
+ * punctuation kept only where it shapes prosody (one mark at a time). */
+#include "norm.h"
+
+#include <string.h>
+
+#include "norm_int.h"
+#include "vnchar.h"
+
+/* The mark a punctuation token leaves in the spoken form: ',' for clause marks, the sentence
+ * mark for . ! ? …, nothing for quotes and the like. */
+static char punct_mark(const char *p, size_t n)
+{
+    int32_t cp;
+    vn_decode(p, n, &cp);
+    switch (cp) {
+    case ',': case ';': case ':': case '(': case ')': case '[': case ']':
+        return ',';
+    case '.': case 0x2026:
+        return '.';
+    case '!': case '?':
+        return (char)cp;
+    default:
+        return 0;
+    }
+}
+
+static void put_mark(rbuf *out, size_t sentence_start, char mark)
+{
+    if (!mark || out->len <= sentence_start)
+        return;
+    char last = out->p[out->len - 1];
+    if (last == ',' || last == '.' || last == '!' || last == '?') {
+        if (last == ',' && mark != ',')
+            out->p[out->len - 1] = mark; /* a sentence mark wins over a pending comma */
+        return;
+    }
+    if (last == ' ')
+        out->len--;
+    rbuf_putc(out, mark);
+}
+
+static size_t norm_token(nctx *c, size_t i, size_t sentence_start)
+{
+    const tok *t = &c->t[i];
+    if (t->kind == TK_PUNCT) {
+        put_mark(c->out, sentence_start, punct_mark(tok_text(c, i), t->len));
+        return 1;
+    }
+    size_t k = norm_number(c, i);
+    if (k)
+        return k;
+    if (t->kind == TK_DASH) {
+        put_mark(c->out, sentence_start, ',');
+        return 1;
+    }
+    k = norm_word(c, i);
+    if (k)
+        return k;
+    norm_fallback(c, tok_text(c, i), t->len);
+    return 1;
+}
+
+int norm_sentence(const normcfg *cfg, const char *s, size_t len, rbuf *out)
+{
+    toklist tl;
+    memset(&tl, 0, sizeof tl);
+    if (tokenize(s, len, &tl) != 0) {
+        toklist_free(&tl);
+        return -1;
+    }
+    nctx c = { cfg, s, tl.v, tl.n, out };
+    size_t start = out->len;
+    for (size_t i = 0; i < tl.n;)
+        i += norm_token(&c, i, start);
+    while (out->len > start && (out->p[out->len - 1] == ',' || out->p[out->len - 1] == ' '))
+        out->p[--out->len] = '\0';
+    toklist_free(&tl);
+    return out->oom ? -1 : 0;
+}

@@ -1,0 +1,172 @@
+/* Words: acronyms and abbreviations, loanwords, Vietnamese syllables, spelled letters, and the
+ * fallback that reads any leftover string piece by piece so nothing raw reaches espeak-ng. */
+#include <string.h>
+
+#include "lexicon.h"
+#include "norm_int.h"
+#include "syllable.h"
+#include "vnchar.h"
+
+extern const char *const gen_symbols[][2];
+extern const size_t gen_symbols_count;
+
+const char *norm_symbol(const char *s, size_t n)
+{
+    for (size_t i = 0; i < gen_symbols_count; i++)
+        if (strlen(gen_symbols[i][0]) == n && memcmp(gen_symbols[i][0], s, n) == 0)
+            return gen_symbols[i][1];
+    return NULL;
+}
+
+/* Lowercase words of the tokens around i (three each side), for choosing among readings. */
+static void context_words(const nctx *c, size_t i, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (i >= c->n)
+        return;
+    size_t k = 0, from = i >= 3 ? i - 3 : 0, to = i + 4 < c->n ? i + 4 : c->n;
+    for (size_t j = from; j < to; j++) {
+        if (j == i || c->t[j].kind != TK_WORD)
+            continue;
+        const char *w = tok_text(c, j);
+        for (size_t p = 0; p < c->t[j].len;) {
+            int32_t cp;
+            p += vn_decode(w + p, c->t[j].len - p, &cp);
+            if (k + 6 >= cap)
+                return;
+            k += vn_encode(vn_lower(cp), buf + k);
+        }
+        buf[k++] = ' ';
+        buf[k] = '\0';
+    }
+}
+
+static void put_word(rbuf *out, const char *s, size_t n)
+{
+    if (out->len && out->p[out->len - 1] != ' ' && out->p[out->len - 1] != '\n')
+        rbuf_putc(out, ' ');
+    rbuf_put(out, s, n);
+}
+
+static void put_lower(rbuf *out, const char *s, size_t n)
+{
+    char word[256];
+    size_t k = 0;
+    for (size_t p = 0; p < n && k + 4 < sizeof word;) {
+        int32_t cp;
+        p += vn_decode(s + p, n - p, &cp);
+        k += vn_encode(vn_lower(cp), word + k);
+    }
+    word[k] = '\0';
+    rbuf_word(out, word);
+}
+
+static void spell(rbuf *out, const char *s, size_t n)
+{
+    for (size_t p = 0; p < n;) {
+        int32_t cp;
+        char up[8];
+        p += vn_decode(s + p, n - p, &cp);
+        size_t k = vn_encode(vn_upper(cp), up);
+        const char *name = lex_letter(up, k);
+        if (name)
+            rbuf_word(out, name);
+    }
+}
+
+static int has_upper_after_first(const char *s, size_t n)
+{
+    int32_t cp;
+    size_t p = vn_decode(s, n, &cp);
+    while (p < n) {
+        p += vn_decode(s + p, n - p, &cp);
+        if (vn_is_upper(cp))
+            return 1;
+    }
+    return 0;
+}
+
+void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
+{
+    char ctx[512];
+    context_words(c, tok_index, ctx, sizeof ctx);
+    const char *r = lex_acronym(s, n, ctx);
+    if (!r)
+        r = lex_loanword(s, n);
+    if (r) {
+        rbuf_word(c->out, r);
+        return;
+    }
+    int caps = has_upper_after_first(s, n);
+    if (vn_is_syllable(s, n)) {
+        if (caps)
+            put_lower(c->out, s, n);
+        else
+            put_word(c->out, s, n);
+        return;
+    }
+    int32_t first;
+    vn_decode(s, n, &first);
+    if (caps || (n <= 2 && vn_is_upper(first)))
+        spell(c->out, s, n);
+    else
+        put_lower(c->out, s, n);
+}
+
+typedef enum { RUN_LETTER, RUN_DIGIT, RUN_OTHER } run_kind;
+
+static run_kind kind_of(int32_t cp)
+{
+    return vn_is_digit(cp) ? RUN_DIGIT : vn_is_letter(cp) ? RUN_LETTER : RUN_OTHER;
+}
+
+void norm_fallback(nctx *c, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        size_t m = vn_decode(s + i, n - i, &cp);
+        run_kind k = kind_of(cp);
+        size_t j = i + m;
+        while (k != RUN_OTHER && j < n) {
+            size_t mm = vn_decode(s + j, n - j, &cp);
+            if (kind_of(cp) != k)
+                break;
+            j += mm;
+        }
+        if (k == RUN_DIGIT) {
+            if (s[i] == '0' && j - i > 1)
+                num_digits(c->out, s + i, j - i);
+            else
+                num_cardinal(c->out, s + i, j - i, c->cfg->dl);
+        } else if (k == RUN_LETTER) {
+            norm_letters(c, s + i, j - i, (size_t)-1);
+        } else {
+            const char *sym = norm_symbol(s + i, j - i);
+            if (sym)
+                rbuf_word(c->out, sym);
+        }
+        i = j;
+    }
+}
+
+size_t norm_word(nctx *c, size_t i)
+{
+    const char *w = tok_text(c, i);
+    size_t n = c->t[i].len;
+    char ctx[512];
+    context_words(c, i, ctx, sizeof ctx);
+    const char *r = lex_acronym(w, n, ctx);
+    if (r) {
+        rbuf_word(c->out, r);
+        return 1;
+    }
+    for (size_t p = 0; p < n;) {
+        int32_t cp;
+        p += vn_decode(w + p, n - p, &cp);
+        if (!vn_is_letter(cp))
+            return 0;
+    }
+    norm_letters(c, w, n, i);
+    return 1;
+}

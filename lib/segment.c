@@ -1,0 +1,215 @@
+/* Segmentation: lines into blocks, blocks into sentences; aware of dotted abbreviations,
+ * initials, numbers (4.0, 1.298.673), ellipses, closing quotes and URLs. */
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "vnchar.h"
+
+#define WRAP_MIN_LINE 60 /* a shorter line without a final mark is a heading, not wrapped prose */
+
+static void push(sentlist *l, const char *s, size_t a, size_t b, brk_kind brk)
+{
+    while (a < b && (s[a] == ' ' || s[a] == '\n'))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+        b--;
+    int speakable = 0;
+    for (size_t i = a; i < b && !speakable;) {
+        int32_t cp;
+        i += vn_decode(s + i, b - i, &cp);
+        speakable = vn_is_letter(cp) || vn_is_digit(cp);
+    }
+    if (!speakable || l->oom)
+        return;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        sentence *v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
+            l->oom = 1;
+            return;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = (sentence){ a, b, brk };
+}
+
+static int is_final(int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+static int is_closing(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
+}
+
+/* The word ending at the dot s[dot] (inclusive), without leading brackets or quotes. */
+static size_t word_before(const char *s, size_t from, size_t dot)
+{
+    size_t a = dot;
+    while (a > from && s[a - 1] != ' ' && s[a - 1] != '\n')
+        a--;
+    while (a < dot && (s[a] == '(' || s[a] == '"' || s[a] == '\'' || s[a] == '['))
+        a++;
+    if (a < dot && ((unsigned char)s[a] == 0xE2)) /* “ ‘ « and the like: 3-byte openers */
+        a += 3;
+    return a;
+}
+
+/* PGS.TS. and the like: every dotted part is a known abbreviation that does not end sentences. */
+static int dotted_parts(const char *w, size_t n)
+{
+    size_t a = 0;
+    int any = 0;
+    while (a < n) {
+        const char *dot = memchr(w + a, '.', n - a);
+        if (!dot)
+            return 0;
+        size_t e = (size_t)(dot - w) + 1;
+        int may_end = 0;
+        if (!lex_dotted(w + a, e - a, &may_end) || may_end)
+            return 0;
+        any = 1;
+        a = e;
+    }
+    return any;
+}
+
+/* Does a single '.' at s[dot] close an abbreviation or an initial rather than a sentence? */
+static int abbreviation_dot(const char *s, size_t from, size_t dot)
+{
+    size_t a = word_before(s, from, dot);
+    size_t n = dot + 1 - a;
+    int may_end = 0;
+    if (lex_dotted(s + a, n, &may_end))
+        return !may_end;
+    int32_t cp;
+    size_t m = vn_decode(s + a, n, &cp);
+    if (m + 1 == n && vn_is_upper(cp))
+        return 1; /* an initial: Nguyễn V. An */
+    return dotted_parts(s + a, n);
+}
+
+/* If a sentence ends in the final-mark run starting at i, returns where it ends, else 0. */
+static size_t boundary_at(const char *s, size_t from, size_t end, size_t i)
+{
+    size_t j = i, marks = 0;
+    int ellipsis = 0;
+    int32_t cp;
+    while (j < end) {
+        size_t m = vn_decode(s + j, end - j, &cp);
+        if (!is_final(cp))
+            break;
+        ellipsis |= cp == 0x2026;
+        marks++;
+        j += m;
+    }
+    ellipsis |= marks >= 3 && s[i] == '.';
+    while (j < end && (vn_decode(s + j, end - j, &cp), is_closing(cp)))
+        j += vn_decode(s + j, end - j, &cp);
+    if (j >= end)
+        return end;
+    vn_decode(s + j, end - j, &cp);
+    if (cp != ' ' && cp != '\n')
+        return ellipsis && vn_is_upper(cp) ? j : 0; /* "công...Sự": no space, still a stop */
+    size_t k = j;
+    while (k < end && (s[k] == ' ' || s[k] == '\n'))
+        k++;
+    if (k >= end)
+        return end;
+    vn_decode(s + k, end - k, &cp);
+    if (vn_is_lower(cp))
+        return 0;
+    if (marks == 1 && s[i] == '.' && abbreviation_dot(s, from, i))
+        return 0;
+    return j;
+}
+
+static void split_block(const char *s, size_t a, size_t b, brk_kind last, sentlist *out)
+{
+    size_t start = a;
+    for (size_t i = a; i < b;) {
+        int32_t cp;
+        size_t m = vn_decode(s + i, b - i, &cp);
+        if (!is_final(cp)) {
+            i += m;
+            continue;
+        }
+        size_t e = boundary_at(s, a, b, i);
+        if (e && e < b) {
+            push(out, s, start, e, BRK_SENTENCE);
+            start = e;
+            i = e;
+            continue;
+        }
+        while (i < b && (vn_decode(s + i, b - i, &cp), is_final(cp)))
+            i += vn_decode(s + i, b - i, &cp);
+    }
+    push(out, s, start, b, last);
+}
+
+/* The final non-space code point of s[a..b), or 0. */
+static int32_t last_char(const char *s, size_t a, size_t b)
+{
+    while (b > a && (s[b - 1] == ' '))
+        b--;
+    if (b == a)
+        return 0;
+    size_t p = b - 1;
+    while (p > a && ((unsigned char)s[p] & 0xC0) == 0x80)
+        p--;
+    int32_t cp;
+    vn_decode(s + p, b - p, &cp);
+    return cp;
+}
+
+static int32_t first_char(const char *s, size_t a, size_t b)
+{
+    while (a < b && s[a] == ' ')
+        a++;
+    int32_t cp = 0;
+    if (a < b)
+        vn_decode(s + a, b - a, &cp);
+    return cp;
+}
+
+/* A line that runs on into the next one: long, no final mark, next starts in lower case. */
+static int wrapped(const char *s, size_t a, size_t b, size_t next_end)
+{
+    int32_t last = last_char(s, a, b);
+    if (b - a < WRAP_MIN_LINE || is_final(last) || is_closing(last) || last == ':' || b >= next_end)
+        return 0;
+    return vn_is_lower(first_char(s, b + 1, next_end));
+}
+
+static size_t line_end(const char *s, size_t i, size_t len)
+{
+    const char *nl = memchr(s + i, '\n', len - i);
+    return nl ? (size_t)(nl - s) : len;
+}
+
+int segment(const char *s, size_t len, sentlist *out)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t a = i, b = line_end(s, i, len);
+        while (b < len && wrapped(s, a, b, line_end(s, b + 1, len)))
+            b = line_end(s, b + 1, len);
+        int32_t last = last_char(s, a, b);
+        brk_kind brk = (is_final(last) || is_closing(last)) ? BRK_PARAGRAPH : BRK_HEADING;
+        split_block(s, a, b, brk, out);
+        i = b + 1;
+    }
+    return out->oom ? -1 : 0;
+}
+
+void sentlist_free(sentlist *l)
+{
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}

@@ -1,0 +1,30 @@
+/* Segmentation: clean text -> blocks (lines, paragraphs) -> sentences. */
+#ifndef RA_SEGMENT_H
+#define RA_SEGMENT_H
+
+#include <stddef.h>
+
+typedef enum {
+    BRK_SENTENCE,  /* ends a sentence inside a paragraph */
+    BRK_PARAGRAPH, /* ends a paragraph (line or blank line after a final mark) */
+    BRK_HEADING    /* ends a line without a final mark: a heading, title or menu line */
+} brk_kind;
+
+typedef struct {
+    size_t start, end; /* byte span in the segmented text, trimmed of spaces */
+    brk_kind brk;      /* what follows this sentence */
+} sentence;
+
+typedef struct {
+    sentence *v;
+    size_t n, cap;
+    int oom;
+} sentlist;
+
+/* Appends the sentences of s[0..len) to out. A line break ends a sentence unless the line is
+ * plainly wrapped prose (no final mark, long, next line starts in lower case). Sentences with
+ * nothing to read (no letter or digit) are left out. Returns 0, or -1 when memory ran out. */
+int segment(const char *s, size_t len, sentlist *out);
+void sentlist_free(sentlist *l);
+
+#endif

@@ -1,0 +1,125 @@
+/* The Vietnamese syllable check: onset + rime matched against the phonotactic rules. */
+#include "syllable.h"
+
+#include <string.h>
+
+#include "vnchar.h"
+
+#define MAXL 8
+
+/* Letters of a syllable as lowercase base letters, tones removed. Longest onsets first. */
+static const char *const onsets[] = {
+    "ngh", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "ch",
+    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+};
+static const char *const nuclei[] = {
+    "iê", "yê", "uô", "ươ", "ưa", "ia", "ya", "ua", "oo", "uơ",
+    "a", "ă", "â", "e", "ê", "i", "y", "o", "ô", "ơ", "u", "ư",
+};
+static const char *const codas[] = { "ch", "nh", "ng", "c", "m", "n", "p", "t", "i", "y", "o", "u", "" };
+
+static size_t prefix(const char *s, const char *p)
+{
+    size_t n = strlen(p);
+    return strncmp(s, p, n) == 0 ? n : 0;
+}
+
+static int front_vowel(const char *s)
+{
+    return prefix(s, "e") || prefix(s, "ê") || prefix(s, "i") || prefix(s, "y");
+}
+
+/* Spelling rules that tie the onset to the following letter: k/gh/ngh before e ê i, c/g/ng not. */
+static int onset_fits(const char *on, const char *rest)
+{
+    int front = front_vowel(rest);
+    if (!strcmp(on, "k") || !strcmp(on, "gh") || !strcmp(on, "ngh"))
+        return front;
+    if (!strcmp(on, "c") || !strcmp(on, "ng"))
+        return !front;
+    if (!strcmp(on, "g"))
+        return !prefix(rest, "e") && !prefix(rest, "ê") && !prefix(rest, "i");
+    return 1;
+}
+
+static int coda_fits(const char *nuc, const char *coda)
+{
+    int open = coda[0] == '\0';
+    if (!strcmp(nuc, "ă") || !strcmp(nuc, "â") || !strcmp(nuc, "iê") || !strcmp(nuc, "yê") ||
+        !strcmp(nuc, "uô") || !strcmp(nuc, "ươ") || !strcmp(nuc, "oo"))
+        return !open;
+    if (!strcmp(nuc, "ia") || !strcmp(nuc, "ya") || !strcmp(nuc, "ua") || !strcmp(nuc, "ưa"))
+        return open;
+    if (!strcmp(coda, "ch") || !strcmp(coda, "nh"))
+        return !strcmp(nuc, "a") || !strcmp(nuc, "ê") || !strcmp(nuc, "i") || !strcmp(nuc, "y");
+    if (!strcmp(coda, nuc))
+        return 0;
+    return 1;
+}
+
+static int rime_ok(const char *r, int after_qu)
+{
+    size_t g = 0;
+    if (!after_qu && (prefix(r, "o") || prefix(r, "u"))) {
+        const char *next = r + 1;
+        if ((r[0] == 'o' && (prefix(next, "a") || prefix(next, "ă") || prefix(next, "e"))) ||
+            (r[0] == 'u' && (prefix(next, "â") || prefix(next, "ê") || prefix(next, "y") || prefix(next, "ơ"))))
+            g = 1;
+    }
+    for (int pass = 0; pass < 2; pass++, g = 0) {
+        const char *body = r + g;
+        for (size_t i = 0; i < sizeof nuclei / sizeof nuclei[0]; i++) {
+            size_t n = prefix(body, nuclei[i]);
+            if (!n)
+                continue;
+            for (size_t j = 0; j < sizeof codas / sizeof codas[0]; j++)
+                if (!strcmp(body + n, codas[j]) && coda_fits(nuclei[i], codas[j]))
+                    return 1;
+        }
+        if (g == 0)
+            break;
+    }
+    return 0;
+}
+
+/* Lowercase, tone-free letters into buf; fails on non-letters, more than one tone, long words. */
+static int base_letters(const char *s, size_t n, char *buf, size_t cap)
+{
+    size_t i = 0, k = 0;
+    int tones = 0;
+    while (i < n) {
+        int32_t cp, base;
+        int tone;
+        i += vn_decode(s + i, n - i, &cp);
+        if (!vn_is_letter(cp))
+            return 0;
+        vn_split_tone(vn_lower(cp), &base, &tone);
+        tones += tone != VN_TONE_NONE;
+        if (k + 4 >= cap)
+            return 0;
+        k += vn_encode(base, buf + k);
+    }
+    buf[k] = '\0';
+    return tones <= 1 && k > 0;
+}
+
+int vn_is_syllable(const char *s, size_t n)
+{
+    char w[MAXL * 3 + 4];
+    if (n == 0 || n > MAXL * 3 || !base_letters(s, n, w, sizeof w))
+        return 0;
+    for (size_t i = 0; i < sizeof onsets / sizeof onsets[0]; i++) {
+        size_t on = prefix(w, onsets[i]);
+        if (!on && onsets[i][0])
+            continue;
+        const char *rest = w + on;
+        if (!strcmp(onsets[i], "gi") && (*rest == '\0' || !strcmp(rest, "n") || !strcmp(rest, "m") ||
+                                          !strcmp(rest, "t") || !strcmp(rest, "p") || !strcmp(rest, "ng")))
+            return 1; /* gì, gìn, gìm: the i of gi is the nucleus */
+        if (!onset_fits(onsets[i], rest))
+            continue;
+        if (rime_ok(rest, !strcmp(onsets[i], "qu")))
+            return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,215 @@
+/* Text stage: validation, cleanup and NFC of input bytes, keeping a per-byte source offset map. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "entity.h"
+#include "markup.h"
+#include "vnchar.h"
+
+#define CLUSTER_MAX 16
+
+typedef struct {
+    char *s;
+    size_t *src;
+    size_t len, cap;
+    int oom;
+    int32_t cl[CLUSTER_MAX];  /* pending starter + combining marks, composed when complete */
+    size_t ncl, cl_src;
+} tbuf;
+
+static void emit(tbuf *t, const char *b, size_t n, size_t src)
+{
+    if (t->oom)
+        return;
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 256;
+        while (cap < t->len + n + 1)
+            cap *= 2;
+        char *s = realloc(t->s, cap);
+        size_t *m = s ? realloc(t->src, cap * sizeof *m) : NULL;
+        if (s)
+            t->s = s;
+        if (!s || !m) {
+            t->oom = 1;
+            return;
+        }
+        t->src = m;
+        t->cap = cap;
+    }
+    for (size_t i = 0; i < n; i++) {
+        t->s[t->len] = b[i];
+        t->src[t->len++] = src;
+    }
+}
+
+static void emit_cp(tbuf *t, int32_t cp, size_t src)
+{
+    char b[4];
+    emit(t, b, vn_encode(cp, b), src);
+}
+
+/* hoà -> hòa, thuỷ -> thủy, khoẻ -> khỏe: in an open syllable ending in oa/oe/uy the tone
+ * goes on the first vowel (the placement most Vietnamese news text uses). */
+static void fix_tone_tail(tbuf *t, size_t word_start)
+{
+    if (t->len < word_start + 2)
+        return;
+    size_t p2 = t->len - 1;
+    while (p2 > word_start && ((unsigned char)t->s[p2] & 0xC0) == 0x80)
+        p2--;
+    if (p2 == word_start)
+        return;
+    size_t p1 = p2 - 1;
+    while (p1 > word_start && ((unsigned char)t->s[p1] & 0xC0) == 0x80)
+        p1--;
+    int32_t c1, c2, b1, b2;
+    int t1, t2;
+    vn_decode(t->s + p1, p2 - p1, &c1);
+    vn_decode(t->s + p2, t->len - p2, &c2);
+    vn_split_tone(c1, &b1, &t1);
+    vn_split_tone(c2, &b2, &t2);
+    if (t1 != VN_TONE_NONE || t2 == VN_TONE_NONE)
+        return;
+    int32_t l1 = vn_lower(b1), l2 = vn_lower(b2);
+    int pair = (l1 == 'o' && (l2 == 'a' || l2 == 'e')) || (l1 == 'u' && l2 == 'y');
+    if (!pair)
+        return;
+    if (l1 == 'u' && p1 > word_start && (t->s[p1 - 1] | 0x20) == 'q')
+        return; /* quý: u belongs to the onset qu */
+    size_t s1 = t->src[p1], s2 = t->src[p2];
+    t->len = p1;
+    emit_cp(t, vn_join_tone(b1, t2), s1);
+    emit_cp(t, b2, s2);
+}
+
+static void flush_cluster(tbuf *t)
+{
+    if (t->ncl == 0)
+        return;
+    if (t->ncl > 1)
+        t->ncl = (size_t)utf8proc_normalize_utf32(t->cl, (utf8proc_ssize_t)t->ncl,
+                                                   UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    for (size_t i = 0; i < t->ncl; i++)
+        emit_cp(t, t->cl[i], t->cl_src);
+    t->ncl = 0;
+}
+
+typedef struct {
+    tbuf b;
+    size_t word_start;  /* offset in b where the current run of letters began */
+    int in_word;
+} tstate;
+
+static void end_word(tstate *st)
+{
+    flush_cluster(&st->b);
+    if (st->in_word)
+        fix_tone_tail(&st->b, st->word_start);
+    st->in_word = 0;
+}
+
+static int32_t clean_cp(int32_t cp)
+{
+    if (cp == '\t' || cp == '\v' || cp == '\f' || cp == 0xA0 || cp == 0x1680 || cp == 0x202F ||
+        cp == 0x205F || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A))
+        return ' ';
+    if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+        return '\n';
+    if (cp == '\n')
+        return cp;
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
+        (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF ||
+        (cp >= 0xFE00 && cp <= 0xFE0F))
+        return -1;
+    if (cp == 0xD0)
+        return 0x110; /* Ð (eth) typed for Đ */
+    if (cp == 0xF0)
+        return 0x111;
+    return cp;
+}
+
+static void add_cp(tstate *st, int32_t cp, size_t src)
+{
+    cp = clean_cp(cp);
+    if (cp < 0)
+        return;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->combining_class != 0 && st->b.ncl > 0 && st->b.ncl < CLUSTER_MAX) {
+        st->b.cl[st->b.ncl++] = cp;
+        return;
+    }
+    if (vn_is_letter(cp)) {
+        flush_cluster(&st->b);
+        if (!st->in_word) {
+            st->in_word = 1;
+            st->word_start = st->b.len;
+        }
+    } else {
+        end_word(st);
+    }
+    st->b.cl[0] = cp;
+    st->b.ncl = 1;
+    st->b.cl_src = src;
+}
+
+ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offset)
+{
+    tstate st;
+    memset(&st, 0, sizeof st);
+    size_t i = 0;
+    if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len) {
+        unsigned char c = (unsigned char)in[i];
+        size_t skip = 0;
+        int32_t cp = 0;
+        if (c == '<' && (skip = markup_tag(in + i, len - i, &cp)) > 0) {
+            if (cp)
+                add_cp(&st, cp, i);
+        } else if (c == '&' && (skip = entity_decode(in + i, len - i, &cp)) > 0) {
+            add_cp(&st, cp, i);
+        } else if (c == '\r') {
+            skip = (i + 1 < len && in[i + 1] == '\n') ? 2 : 1;
+            add_cp(&st, '\n', i);
+        } else if (c < 0x80) {
+            skip = 1;
+            add_cp(&st, c, i);
+        } else {
+            utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
+                                                  (utf8proc_ssize_t)(len - i), &cp);
+            if (n <= 0) {
+                rtext_free(&(rtext){ st.b.s, 0, st.b.src });
+                if (bad_offset)
+                    *bad_offset = i;
+                return RA_ERR_UTF8;
+            }
+            skip = (size_t)n;
+            add_cp(&st, cp, i);
+        }
+        i += skip;
+    }
+    end_word(&st);
+    emit(&st.b, "", 1, len); /* NUL terminator, mapped to the end of input */
+    if (st.b.oom) {
+        rtext_free(&(rtext){ st.b.s, 0, st.b.src });
+        return RA_ERR_NOMEM;
+    }
+    out->s = st.b.s;
+    out->src = st.b.src;
+    out->len = st.b.len - 1;
+    return RA_OK;
+}
+
+void rtext_free(rtext *t)
+{
+    if (!t)
+        return;
+    free(t->s);
+    free(t->src);
+    t->s = NULL;
+    t->src = NULL;
+    t->len = 0;
+}

@@ -1,0 +1,21 @@
+/* Text stage: raw UTF-8 bytes -> clean NFC text, with a map back to source byte offsets. */
+#ifndef RA_TEXT_H
+#define RA_TEXT_H
+
+#include <stddef.h>
+
+#include "readarticle.h"
+
+typedef struct {
+    char *s;      /* clean text, NUL-terminated */
+    size_t len;
+    size_t *src;  /* len + 1 entries: source byte offset of each clean byte (src[len] = input length) */
+} rtext;
+
+/* Validates and cleans text: NFC, one tone-mark placement (hòa, thủy), Ð read as Đ, HTML tags
+ * and character references, control/zero-width/soft-hyphen characters removed, odd spaces made
+ * plain, CR LF made LF. On RA_ERR_UTF8, *bad_offset is the offending byte's offset. */
+ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offset);
+void rtext_free(rtext *t);
+
+#endif

@@ -1,0 +1,120 @@
+/* Vietnamese letters: tone marks apart from base letters, letter classes, case (via utf8proc). */
+#include "vnchar.h"
+
+#include <utf8proc.h>
+
+static int tone_of_mark(int32_t m)
+{
+    switch (m) {
+    case 0x0300: return VN_TONE_HUYEN;
+    case 0x0301: return VN_TONE_SAC;
+    case 0x0309: return VN_TONE_HOI;
+    case 0x0303: return VN_TONE_NGA;
+    case 0x0323: return VN_TONE_NANG;
+    default: return VN_TONE_NONE;
+    }
+}
+
+static const int32_t tone_marks[] = { 0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323 };
+
+void vn_split_tone(int32_t cp, int32_t *base, int *tone)
+{
+    utf8proc_int32_t d[8];
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, &last);
+    *base = cp;
+    *tone = VN_TONE_NONE;
+    if (n <= 1 || n > 8)
+        return;
+    utf8proc_int32_t keep[8];
+    utf8proc_ssize_t k = 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        int t = tone_of_mark(d[i]);
+        if (t && i > 0)
+            *tone = t;
+        else
+            keep[k++] = d[i];
+    }
+    if (*tone == VN_TONE_NONE)
+        return;
+    if (utf8proc_normalize_utf32(keep, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE) >= 1)
+        *base = keep[0];
+}
+
+int32_t vn_join_tone(int32_t base, int tone)
+{
+    if (tone <= VN_TONE_NONE || tone > VN_TONE_NANG)
+        return base;
+    utf8proc_int32_t d[8];
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(base, d, 6, UTF8PROC_DECOMPOSE, &last);
+    if (n < 1 || n > 6)
+        return base;
+    d[n++] = tone_marks[tone];
+    utf8proc_ssize_t m = utf8proc_normalize_utf32(d, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    return m == 1 ? d[0] : base;
+}
+
+int vn_is_letter(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+}
+
+int vn_is_upper(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+int vn_is_lower(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int32_t vn_lower(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    return utf8proc_tolower(cp);
+}
+
+int32_t vn_upper(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') ? cp - 32 : cp;
+    return utf8proc_toupper(cp);
+}
+
+int vn_is_digit(int32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+size_t vn_decode(const char *s, size_t len, int32_t *cp)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    utf8proc_int32_t v = 0;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &v);
+    if (n <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = v;
+    return (size_t)n;
+}
+
+size_t vn_encode(int32_t cp, char *out)
+{
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+    return n > 0 ? (size_t)n : 0;
+}

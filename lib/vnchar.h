@@ -1,0 +1,25 @@
+/* Vietnamese letters: tone marks apart from base letters, letter classes, case. */
+#ifndef RA_VNCHAR_H
+#define RA_VNCHAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { VN_TONE_NONE = 0, VN_TONE_HUYEN, VN_TONE_SAC, VN_TONE_HOI, VN_TONE_NGA, VN_TONE_NANG };
+
+/* Splits a precomposed letter into its base (vowel quality kept: ơ, â, ư ...) and its tone. */
+void vn_split_tone(int32_t cp, int32_t *base, int *tone);
+/* The precomposed letter for base + tone (base itself when there is no such letter). */
+int32_t vn_join_tone(int32_t base, int tone);
+int vn_is_letter(int32_t cp);
+int vn_is_upper(int32_t cp);
+int vn_is_lower(int32_t cp);
+int32_t vn_lower(int32_t cp);
+int32_t vn_upper(int32_t cp);
+int vn_is_digit(int32_t cp);
+/* Decodes one code point of valid UTF-8 at s (len > 0); returns its byte length. */
+size_t vn_decode(const char *s, size_t len, int32_t *cp);
+/* Encodes cp into out (4 bytes room); returns the byte length. */
+size_t vn_encode(int32_t cp, char *out);
+
+#endif

@@ -1,0 +1,155 @@
+/* Voice profiles: parsed from the built-in copies of voices/ profiles or from a file. */
+#include "voice.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PROFILE_MAX 16384
+
+static void defaults(voice_profile *v, const char *name)
+{
+    memset(v, 0, sizeof *v);
+    snprintf(v->name, sizeof v->name, "%s", name);
+    snprintf(v->espeak, sizeof v->espeak, "vi");
+    v->rate = 165;
+    v->pitch = 50;
+    v->pause_sentence = 350;
+    v->pause_paragraph = 700;
+    v->pause_heading = 800;
+    v->dl = DIALECT_NORTH;
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+static int espeak_name_ok(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '-' || *s == '_' || *s == '+'))
+            return 0;
+    return 1;
+}
+
+/* One key=value setting; returns 0 or -1 for an unknown key or a bad value. */
+static int set_key(voice_profile *v, const char *key, const char *val)
+{
+    if (!strcmp(key, "description"))
+        return snprintf(v->description, sizeof v->description, "%s", val) < 0 ? -1 : 0;
+    if (!strcmp(key, "espeak")) {
+        if (!espeak_name_ok(val) || strlen(val) >= sizeof v->espeak)
+            return -1;
+        snprintf(v->espeak, sizeof v->espeak, "%s", val);
+        return 0;
+    }
+    if (!strcmp(key, "dialect")) {
+        if (strcmp(val, "north") && strcmp(val, "south"))
+            return -1;
+        v->dl = !strcmp(val, "south") ? DIALECT_SOUTH : DIALECT_NORTH;
+        return 0;
+    }
+    if (!strcmp(key, "rate"))
+        return parse_int(val, 80, 450, &v->rate);
+    if (!strcmp(key, "pitch"))
+        return parse_int(val, 0, 100, &v->pitch);
+    if (!strcmp(key, "pause_sentence"))
+        return parse_int(val, 0, 10000, &v->pause_sentence);
+    if (!strcmp(key, "pause_paragraph"))
+        return parse_int(val, 0, 10000, &v->pause_paragraph);
+    if (!strcmp(key, "pause_heading"))
+        return parse_int(val, 0, 10000, &v->pause_heading);
+    return -1;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+ra_status voice_parse(const char *text, const char *name, voice_profile *out, char *err, size_t errcap)
+{
+    voice_profile v;
+    defaults(&v, name);
+    size_t lineno = 0;
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char line[512];
+        lineno++;
+        if (n >= sizeof line) {
+            snprintf(err, errcap, "voice '%s': line %zu is too long", name, lineno);
+            return RA_ERR_VOICE;
+        }
+        memcpy(line, p, n);
+        line[n] = '\0';
+        p += n + (nl != NULL);
+        char *l = trim(line);
+        if (!*l || *l == '#')
+            continue;
+        char *eq = strchr(l, '=');
+        if (eq)
+            *eq = '\0';
+        if (!eq || set_key(&v, trim(l), trim(eq + 1)) != 0) {
+            snprintf(err, errcap, "voice '%s': line %zu: bad setting '%s'", name, lineno, trim(l));
+            return RA_ERR_VOICE;
+        }
+    }
+    *out = v;
+    return RA_OK;
+}
+
+static ra_status load_file(const char *path, voice_profile *out, char *err, size_t errcap)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errcap, "cannot open voice profile '%s': %s", path, strerror(errno));
+        return RA_ERR_VOICE;
+    }
+    char *text = malloc(PROFILE_MAX + 1);
+    if (!text) {
+        fclose(f);
+        return RA_ERR_NOMEM;
+    }
+    size_t n = fread(text, 1, PROFILE_MAX + 1, f);
+    int bad = ferror(f) || n > PROFILE_MAX || memchr(text, '\0', n) != NULL;
+    fclose(f);
+    text[n > PROFILE_MAX ? PROFILE_MAX : n] = '\0';
+    ra_status st = RA_ERR_VOICE;
+    if (bad)
+        snprintf(err, errcap, "voice profile '%s' is unreadable or too large", path);
+    else
+        st = voice_parse(text, path, out, err, errcap);
+    free(text);
+    return st;
+}
+
+ra_status voice_load(const char *name, voice_profile *out, char *err, size_t errcap)
+{
+    if (!name || !*name)
+        name = "north";
+    size_t n = strlen(name);
+    if (strchr(name, '/') || (n > 6 && !strcmp(name + n - 6, ".voice")))
+        return load_file(name, out, err, errcap);
+    for (size_t i = 0; i < gen_voices_count; i++)
+        if (!strcmp(gen_voices[i][0], name))
+            return voice_parse(gen_voices[i][1], name, out, err, errcap);
+    snprintf(err, errcap, "unknown voice '%s' (see --list-voices)", name);
+    return RA_ERR_VOICE;
+}
