@@ -109,7 +109,7 @@ $(BUILD)/readarticle: cli/readarticle.c include/readarticle.h $(BUILD)/libreadar
 $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libreadarticle.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(BUILD)/libreadarticle.a \
-	  $(shell pkg-config --libs cmocka 2>/dev/null) $(LIBS) $(LDFLAGS)
+	  $(shell pkg-config --libs cmocka 2>/dev/null) $(LIBS) -lsndfile $(LDFLAGS)
 
 check: all $(TESTS)
 	@failed=0; for t in $(TESTS); do \

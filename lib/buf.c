@@ -26,6 +26,7 @@ int rbuf_reserve(rbuf *b, size_t extra)
     }
     b->p = p;
     b->cap = cap;
+    b->p[b->len] = '\0';
     return 0;
 }
 

@@ -1,0 +1,244 @@
+/* The public API: status codes, messages, voices, sinks, files, memory, threads. */
+#include "testutil.h"
+
+#include <pthread.h>
+#include <sndfile.h>
+#include <unistd.h>
+
+#include "readarticle.h"
+
+static const char text[] = "Xin chào các bạn. Hôm nay là ngày 3 tháng 6.";
+
+/* espeak-ng's output length varies by a few milliseconds from call to call */
+static int close_to(size_t a, size_t b)
+{
+    double d = (double)a - (double)b;
+    return (d < 0 ? -d : d) <= 0.02 * (double)b;
+}
+
+typedef struct {
+    size_t samples;
+    int peak;
+    int stop_after;   /* stop once this many blocks arrived; 0 = never */
+    int blocks;
+} collect;
+
+static int on_pcm(void *user, const int16_t *s, size_t n)
+{
+    collect *c = user;
+    for (size_t i = 0; i < n; i++) {
+        int v = s[i] < 0 ? -s[i] : s[i];
+        if (v > c->peak)
+            c->peak = v;
+    }
+    c->samples += n;
+    c->blocks++;
+    return c->stop_after && c->blocks >= c->stop_after;
+}
+
+static ra_engine *engine(const char *voice)
+{
+    ra_options o;
+    ra_options_init(&o);
+    o.voice = voice;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    return e;
+}
+
+static void test_version_and_errors(void **state)
+{
+    (void)state;
+    char v[32];
+    snprintf(v, sizeof v, "%d.%d.%d", RA_VERSION_MAJOR, RA_VERSION_MINOR, RA_VERSION_PATCH);
+    assert_string_equal(ra_version_string(), v);
+    for (int s = RA_OK; s <= RA_ERR_LEXICON; s++)
+        assert_true(strlen(ra_strerror((ra_status)s)) > 3);
+    assert_string_equal(ra_strerror((ra_status)999), "unknown status");
+    assert_int_equal(RA_ERR_UTF8, 3); /* pinned values */
+    assert_int_equal(RA_ERR_LEXICON, 9);
+}
+
+static void test_bad_arguments(void **state)
+{
+    (void)state;
+    ra_options o;
+    assert_int_equal(ra_options_init(NULL), RA_ERR_ARG);
+    assert_int_equal(ra_engine_new(NULL, NULL), RA_ERR_ARG);
+    ra_engine *e = NULL;
+    ra_options_init(&o);
+    o.voice = "klingon";
+    assert_int_equal(ra_engine_new(&e, &o), RA_ERR_VOICE);
+    assert_null(e);
+    assert_non_null(strstr(ra_errmsg(NULL), "klingon"));
+    ra_options_init(&o);
+    o.rate = 5000;
+    assert_int_equal(ra_engine_new(&e, &o), RA_ERR_ARG);
+    o.rate = 0;
+    o.version = 77;
+    assert_int_equal(ra_engine_new(&e, &o), RA_ERR_ARG);
+    e = engine(NULL);
+    char *out = NULL;
+    assert_int_equal(ra_normalize(e, NULL, 3, &out), RA_ERR_ARG);
+    assert_int_equal(ra_normalize(e, "abc", 3, NULL), RA_ERR_ARG);
+    assert_int_equal(ra_synth_to_sink(e, "abc", 3, NULL, NULL), RA_ERR_ARG);
+    assert_int_equal(ra_synth_to_file(e, "abc", 3, "x.wav", (ra_format)42), RA_ERR_ARG);
+    assert_int_equal(ra_normalize(e, "ab\xFF", 3, &out), RA_ERR_UTF8);
+    assert_non_null(strstr(ra_errmsg(e), "byte 2"));
+    assert_null(out);
+    ra_engine_free(e);
+    ra_engine_free(NULL);
+    ra_free(NULL);
+}
+
+static void test_voices(void **state)
+{
+    (void)state;
+    const char *want[] = { "north", "north-female", "central", "central-female", "south", "south-female" };
+    size_t found = 0;
+    for (size_t i = 0; i < ra_voice_count(); i++) {
+        const char *name, *desc;
+        assert_int_equal(ra_voice_info(i, &name, &desc), RA_OK);
+        assert_true(strlen(desc) > 10);
+        for (size_t k = 0; k < 6; k++)
+            found += strcmp(name, want[k]) == 0;
+    }
+    assert_int_equal(found, 6);
+    const char *n, *d;
+    assert_int_equal(ra_voice_info(ra_voice_count(), &n, &d), RA_ERR_ARG);
+    /* a profile file works as well as a name */
+    ra_engine *e = engine("voices/south.voice");
+    char *out = NULL;
+    assert_int_equal(ra_normalize(e, "1.005", 5, &out), RA_OK);
+    assert_string_equal(out, "một ngàn không trăm lẻ năm\n");
+    ra_free(out);
+    ra_engine_free(e);
+}
+
+static void test_sink(void **state)
+{
+    (void)state;
+    ra_engine *e = engine(NULL);
+    collect c = { 0 };
+    assert_int_equal(ra_synth_to_sink(e, text, strlen(text), on_pcm, &c), RA_OK);
+    double secs = (double)c.samples / ra_sample_rate(e);
+    assert_true(secs > 1.5 && secs < 10.0);
+    assert_true(c.peak > 1000); /* not silent */
+    collect stop = { 0 };
+    stop.stop_after = 2;
+    assert_int_equal(ra_synth_to_sink(e, text, strlen(text), on_pcm, &stop), RA_ERR_ABORTED);
+    assert_true(stop.samples < c.samples);
+    ra_engine_free(e);
+}
+
+static int stop_progress(void *user, size_t done, size_t total)
+{
+    (void)user;
+    return done < total; /* stop after the first sentence */
+}
+
+static int no_temp_files(const char *dir_prefix)
+{
+    char cmd[256];
+    int st;
+    snprintf(cmd, sizeof cmd, "ls %s* 2>/dev/null", dir_prefix);
+    char *out = run_capture(cmd, &st);
+    int none = out && out[0] == '\0';
+    free(out);
+    return none;
+}
+
+static void test_file_and_memory(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/ra-test-XXXXXX";
+    assert_non_null(mkdtemp(path));
+    char wav[64];
+    snprintf(wav, sizeof wav, "%s/out.wav", path);
+    ra_engine *e = engine(NULL);
+    assert_int_equal(ra_synth_to_file(e, text, strlen(text), wav, RA_FORMAT_AUTO), RA_OK);
+    SF_INFO info = { 0 };
+    SNDFILE *sf = sf_open(wav, SFM_READ, &info);
+    assert_non_null(sf);
+    sf_close(sf);
+    assert_int_equal(info.samplerate, 22050);
+    assert_int_equal(info.channels, 1);
+    collect c = { 0 };
+    assert_int_equal(ra_synth_to_sink(e, text, strlen(text), on_pcm, &c), RA_OK);
+    assert_true(close_to((size_t)info.frames, c.samples)); /* the file holds what a sink sees */
+
+    void *data = NULL;
+    size_t size = 0;
+    assert_int_equal(ra_synth_to_memory(e, text, strlen(text), RA_FORMAT_WAV, &data, &size), RA_OK);
+    assert_memory_equal(data, "RIFF", 4);
+    assert_memory_equal((char *)data + 8, "WAVE", 4);
+    assert_true(size > 44 && close_to((size - 44) / 2, c.samples));
+    ra_free(data);
+
+    assert_int_equal(ra_synth_to_file(e, text, strlen(text), "/nonexistent-dir/x.wav", RA_FORMAT_WAV), RA_ERR_IO);
+    assert_non_null(strstr(ra_errmsg(e), "/nonexistent-dir/x.wav"));
+    ra_engine_free(e);
+
+    /* a synthesis stopped half-way leaves neither the file nor a temporary behind */
+    ra_options o;
+    ra_options_init(&o);
+    o.progress = stop_progress;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    char wav2[64];
+    snprintf(wav2, sizeof wav2, "%s/stopped.wav", path);
+    assert_int_equal(ra_synth_to_file(e, text, strlen(text), wav2, RA_FORMAT_WAV), RA_ERR_ABORTED);
+    assert_int_equal(access(wav2, F_OK), -1);
+    assert_true(no_temp_files(wav2));
+    ra_engine_free(e);
+    unlink(wav);
+    rmdir(path);
+}
+
+typedef struct {
+    ra_engine *e;
+    collect c;
+    ra_status st;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    w->st = ra_synth_to_sink(w->e, text, strlen(text), on_pcm, &w->c);
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    ra_options o;
+    ra_options_init(&o);
+    o.max_instances = 2;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    collect ref = { 0 };
+    assert_int_equal(ra_synth_to_sink(e, text, strlen(text), on_pcm, &ref), RA_OK);
+    worker w[4];
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        memset(&w[i], 0, sizeof w[i]);
+        w[i].e = e;
+        assert_int_equal(pthread_create(&th[i], NULL, work, &w[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(w[i].st, RA_OK);
+        assert_true(close_to(w[i].c.samples, ref.samples)); /* concurrent synthesis is not garbled */
+        assert_true(w[i].c.peak > ref.peak / 2 && w[i].c.peak < ref.peak * 2);
+    }
+    ra_engine_free(e);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_version_and_errors), cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_voices),             cmocka_unit_test(test_sink),
+        cmocka_unit_test(test_file_and_memory),    cmocka_unit_test(test_threads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,141 @@
+/* The command line, run as a user would: exit codes, messages, printed text, audio files. */
+#include "testutil.h"
+
+#include <sndfile.h>
+#include <unistd.h>
+
+static char bin[256];
+static char tmpdir[] = "/tmp/ra-cli-XXXXXX";
+
+/* Runs `readarticle ARGS` through the shell with stderr folded into the captured output. */
+static char *ra(const char *args, int *status)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s %s 2>&1", bin, args);
+    char *out = run_capture(cmd, status);
+    assert_non_null(out);
+    return out;
+}
+
+static void expect(const char *args, int want_status, const char *want_in_output)
+{
+    int st;
+    char *out = ra(args, &st);
+    if (st != want_status || !strstr(out, want_in_output))
+        fail_msg("readarticle %s\n  status %d (want %d)\n  output: %s\n  want it to contain: %s", args, st,
+                 want_status, out, want_in_output);
+    free(out);
+}
+
+static double wav_seconds(const char *path, int *rate)
+{
+    SF_INFO info = { 0 };
+    SNDFILE *sf = sf_open(path, SFM_READ, &info);
+    if (!sf)
+        return -1;
+    sf_close(sf);
+    *rate = info.samplerate;
+    return info.channels == 1 ? (double)info.frames / info.samplerate : -1;
+}
+
+static void test_info_options(void **state)
+{
+    (void)state;
+    expect("--version", 0, "readarticle 0.1.0");
+    expect("--help", 0, "--normalize");
+    expect("--list-voices", 0, "south-female");
+    expect("--bogus", 2, "unknown option '--bogus'");
+    expect("tests/data/example-article.txt", 2, "no output named");
+    expect("--rate 9000 --normalize tests/data/example-article.txt", 2, "--rate must be a number from 80 to 450");
+    expect("--voice klingon --normalize tests/data/example-article.txt", 1, "unknown voice 'klingon'");
+}
+
+static void test_text_modes(void **state)
+{
+    (void)state;
+    expect("--normalize < /dev/null", 0, "");
+    int st;
+    char *out;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "echo 'UBND xã có 21 thôn. Tỷ lệ đạt 97,8%%.' | %s --normalize", bin);
+    out = run_capture(cmd, &st);
+    assert_int_equal(st, 0);
+    assert_string_equal(out, "ủy ban nhân dân xã có hai mươi mốt thôn.\nTỷ lệ đạt chín mươi bảy phẩy tám phần trăm.\n");
+    free(out);
+    snprintf(cmd, sizeof cmd, "printf 'TP. Huế đẹp. Tôi\\nđi học.' | %s --sentences -", bin);
+    out = run_capture(cmd, &st);
+    assert_int_equal(st, 0);
+    assert_string_equal(out, "TP. Huế đẹp.\nTôi\nđi học.\n");
+    free(out);
+}
+
+static void test_input_errors(void **state)
+{
+    (void)state;
+    expect("--normalize no-such-file.txt", 1, "cannot open 'no-such-file.txt'");
+    char bad[64];
+    snprintf(bad, sizeof bad, "%s/bad.txt", tmpdir);
+    FILE *f = fopen(bad, "wb");
+    fputs("Xin ch\xC3 o", f);
+    fclose(f);
+    char args[160];
+    snprintf(args, sizeof args, "--normalize %s", bad);
+    expect(args, 1, "invalid UTF-8 at byte 6");
+    snprintf(args, sizeof args, "%s -o %s/bad.wav", bad, tmpdir);
+    expect(args, 1, "invalid UTF-8 at byte 6");
+    snprintf(args, sizeof args, "%s/bad.wav", tmpdir);
+    assert_int_equal(access(args, F_OK), -1); /* no output file for a failed run */
+    expect("--normalize /", 1, "cannot read '/'");
+}
+
+static void test_audio(void **state)
+{
+    (void)state;
+    char args[256], wav[128], fast[128];
+    snprintf(wav, sizeof wav, "%s/a.wav", tmpdir);
+    snprintf(fast, sizeof fast, "%s/fast.wav", tmpdir);
+    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s", wav);
+    expect(args, 0, "");
+    int rate = 0;
+    double secs = wav_seconds(wav, &rate);
+    assert_int_equal(rate, 22050);
+    /* every spoken syllable is heard: at the default rate espeak-ng says about 3.8 Vietnamese
+     * syllables a second, pauses included */
+    int st;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "%s --normalize tests/data/example-article.txt | wc -w", bin);
+    char *words = run_capture(cmd, &st);
+    double wps = atof(words) / secs;
+    free(words);
+    if (wps < 2.8 || wps > 5.0)
+        fail_msg("example article: %.1f s for its words, %.2f words a second", secs, wps);
+    snprintf(args, sizeof args, "--rate 330 tests/data/example-article.txt -o %s", fast);
+    expect(args, 0, "");
+    double fsecs = wav_seconds(fast, &rate);
+    assert_true(fsecs > 0 && fsecs < secs * 0.75); /* a faster rate gives shorter audio */
+
+    expect("tests/data/example-article.txt -o /nonexistent-dir/a.wav", 1, "cannot write '/nonexistent-dir/a.wav'");
+    snprintf(cmd, sizeof cmd, "echo 'Xin chào.' | %s -o - | head -c 4", bin);
+    char *out = run_capture(cmd, &st);
+    assert_string_equal(out, "RIFF");
+    free(out);
+    unlink(wav);
+    unlink(fast);
+}
+
+int main(void)
+{
+    snprintf(bin, sizeof bin, "%s/readarticle", build_dir());
+    if (!mkdtemp(tmpdir))
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_info_options), cmocka_unit_test(test_text_modes),
+        cmocka_unit_test(test_input_errors), cmocka_unit_test(test_audio),
+    };
+    int r = cmocka_run_group_tests(tests, NULL, NULL);
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+    int st;
+    free(run_capture(cmd, &st));
+    return r;
+}

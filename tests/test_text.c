@@ -1,0 +1,128 @@
+/* Text stage, syllable check and gate: cleanup, NFC, tone placement, offset map, what passes. */
+#include "testutil.h"
+
+#include "gate.h"
+#include "syllable.h"
+#include "text.h"
+
+static char *clean(const char *in)
+{
+    rtext t;
+    size_t bad = 0;
+    assert_int_equal(rtext_prepare(in, strlen(in), &t, &bad), RA_OK);
+    char *s = strdup(t.s);
+    rtext_free(&t);
+    return s;
+}
+
+static void expect_clean(const char *in, const char *want)
+{
+    char *got = clean(in);
+    if (strcmp(got, want) != 0)
+        fail_msg("clean('%s') = '%s', want '%s'", in, got, want);
+    free(got);
+}
+
+static void test_nfc_and_tones(void **state)
+{
+    (void)state;
+    expect_clean("Vie\xCC\xA3\xCC\x82t Nam", "Việt Nam");        /* decomposed: e + dot below + circumflex */
+    expect_clean("ho\xC3\xA0 b\xC3\xACnh", "hòa bình");          /* hoà -> hòa */
+    expect_clean("thu\xe1\xbb\xb7 l\xe1\xbb\xa3i", "thủy lợi");    /* thuỷ -> thủy */
+    expect_clean("kho\xe1\xba\xbb", "khỏe");                     /* khoẻ -> khỏe */
+    expect_clean("HO\xC3\x80", "HÒA");
+    expect_clean("qu\xc3\xbd", "quý");                            /* qu + ý stays */
+    expect_clean("ho\xC3\xA0n", "hoàn");                          /* closed syllable stays */
+    expect_clean("\xC3\x90\xe1\xba\xa3ng", "Đảng");               /* Ð (eth) -> Đ */
+}
+
+static void test_cleanup(void **state)
+{
+    (void)state;
+    expect_clean("a\xE2\x80\x8B" "b", "ab");                       /* zero-width space */
+    expect_clean("x\xC2\xADy", "xy");                              /* soft hyphen */
+    expect_clean("a\x01" "b\x1B" "c", "abc");                      /* controls */
+    expect_clean("a\xC2\xA0" "b\tc", "a b c");                     /* NBSP, tab */
+    expect_clean("a\r\nb\rc", "a\nb\nc");
+    expect_clean("&amp;&lt;&#7845;&#x1EA5;&bogus;", "&<ấấ&bogus;");
+    expect_clean("<p>Một</p><p>Hai</p>", "\nMột\n\nHai\n");
+    expect_clean("<a href=\"x\">Ảnh</a> và <script>var a = '<b>';</script>x", "Ảnh và x");
+    expect_clean("3 < 5 và a<b", "3 < 5 và a<b");
+    expect_clean("\xEF\xBB\xBFXin", "Xin");                        /* BOM */
+}
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    rtext t;
+    size_t bad = 0;
+    const char in[] = "Xin ch\xC3 o";
+    assert_int_equal(rtext_prepare(in, sizeof in - 1, &t, &bad), RA_ERR_UTF8);
+    assert_int_equal(bad, 6);
+    const char over[] = "ab\xC0\xAF";                              /* overlong '/' */
+    assert_int_equal(rtext_prepare(over, sizeof over - 1, &t, &bad), RA_ERR_UTF8);
+    assert_int_equal(bad, 2);
+}
+
+static void test_offset_map(void **state)
+{
+    (void)state;
+    const char in[] = "<b>Ho\xC3\xA0</b> &amp; x";
+    rtext t;
+    size_t bad;
+    assert_int_equal(rtext_prepare(in, sizeof in - 1, &t, &bad), RA_OK);
+    assert_string_equal(t.s, "Hòa & x");
+    assert_int_equal(t.src[0], 3);          /* H */
+    assert_int_equal(t.src[1], 4);          /* ò: the tone moved onto the o at byte 4 */
+    assert_int_equal(t.src[3], 5);          /* a: its source character was the toned à */
+    assert_int_equal(t.src[4], 11);         /* the space after </b> */
+    assert_int_equal(t.src[5], 12);         /* & from &amp; */
+    assert_int_equal(t.src[t.len], sizeof in - 1);
+    rtext_free(&t);
+}
+
+static void test_syllables(void **state)
+{
+    (void)state;
+    static const char *const yes[] = { "nâng", "CAO", "Ý", "thức", "trách", "nhiệm", "hòa", "hoà",
+                                       "thủy", "thuỷ", "quốc", "nghiêng", "giữa", "gì", "khuya",
+                                       "người", "xoong", "Hiệp", "oanh", "uống", "ĐẢNG" };
+    static const char *const no[] = { "VTV", "GDP", "ATM", "WTO", "UBND", "Facebook", "internet",
+                                      "ka", "ce", "ghá", "ăn5", "hàà", "", "abcdefghijk", "USD" };
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        if (!vn_is_syllable(yes[i], strlen(yes[i])))
+            fail_msg("'%s' should be a syllable", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        if (vn_is_syllable(no[i], strlen(no[i])))
+            fail_msg("'%s' should not be a syllable", no[i]);
+}
+
+static void expect_gate(const char *in, const char *want)
+{
+    rbuf b = { 0 };
+    gate_text(in, strlen(in), &b);
+    const char *got = b.p ? b.p : "";
+    if (strcmp(got, want) != 0)
+        fail_msg("gate('%s') = '%s', want '%s'", in, got, want);
+    rbuf_free(&b);
+}
+
+static void test_gate(void **state)
+{
+    (void)state;
+    expect_gate("xin \x01" "chào", "xin chào");          /* U+0001 would start an embedded command */
+    expect_gate("a [[h@l]] <b>x</b> 12", "a h l b x b");
+    expect_gate("một,, hai... ba?!", "một, hai. ba?");
+    expect_gate(", đầu", "đầu");
+    expect_gate("Việt Nam 中国", "Việt Nam");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_nfc_and_tones), cmocka_unit_test(test_cleanup),
+        cmocka_unit_test(test_invalid_utf8),  cmocka_unit_test(test_offset_map),
+        cmocka_unit_test(test_syllables),     cmocka_unit_test(test_gate),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

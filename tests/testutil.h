@@ -1,0 +1,106 @@
+/* Helpers shared by the test programs: golden TSV files, running the CLI, reading audio. */
+#ifndef RA_TESTUTIL_H
+#define RA_TESTUTIL_H
+
+#define _POSIX_C_SOURCE 200809L
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+/* One golden case: fields of a TSV line, with \n and \t escapes decoded. */
+typedef struct {
+    char *field[4];
+    int nfields;
+    int line;
+} golden_case;
+
+static inline void unescape(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++) {
+        if (r[0] == '\\' && r[1] == 'n') {
+            *w++ = '\n';
+            r++;
+        } else if (r[0] == '\\' && r[1] == 't') {
+            *w++ = '\t';
+            r++;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
+/* Loads the cases of a golden TSV file (comment lines start with '#'). */
+static inline golden_case *golden_load(const char *path, size_t *count)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "cannot open %s\n", path);
+        return NULL;
+    }
+    golden_case *v = NULL;
+    size_t n = 0, cap = 0;
+    char line[8192];
+    int ln = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0] || line[0] == '#')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            v = realloc(v, cap * sizeof *v);
+        }
+        golden_case *c = &v[n++];
+        memset(c, 0, sizeof *c);
+        c->line = ln;
+        char *p = strdup(line);
+        for (char *tok = p; tok && c->nfields < 4;) {
+            char *tab = strchr(tok, '\t');
+            if (tab)
+                *tab = '\0';
+            unescape(tok);
+            c->field[c->nfields++] = tok;
+            tok = tab ? tab + 1 : NULL;
+        }
+    }
+    fclose(f);
+    *count = n;
+    return v;
+}
+
+static inline const char *build_dir(void)
+{
+    const char *b = getenv("RA_BUILD");
+    return b && *b ? b : "build";
+}
+
+/* Runs a shell command, captures its stdout (NUL-terminated, caller frees) and exit status. */
+static inline char *run_capture(const char *cmd, int *status)
+{
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *out = malloc(cap);
+    size_t got;
+    while ((got = fread(out + n, 1, cap - n - 1, p)) > 0) {
+        n += got;
+        if (cap - n - 1 == 0)
+            out = realloc(out, cap *= 2);
+    }
+    out[n] = '\0';
+    int st = pclose(p);
+    *status = st >= 0 && (st & 0x7f) == 0 ? (st >> 8) & 0xff : -1;
+    return out;
+}
+
+#endif
