@@ -80,7 +80,8 @@ $(BUILD)/gen/tables.c: $(BUILD)/gentables $(DATA) $(VOICES)
 	@mkdir -p $(@D)
 	$(BUILD)/gentables $@ --tsv gen_acronyms 4 lib/data/acronyms.tsv \
 	  --tsv gen_loanwords 2 lib/data/loanwords.tsv --tsv gen_letters 2 lib/data/letters.tsv \
-	  --tsv gen_symbols 2 lib/data/symbols.tsv --files gen_voices $(VOICES)
+	  --tsv gen_symbols 2 lib/data/symbols.tsv --tsv gen_units 3 lib/data/units.tsv \
+	  --tsv gen_contexts 2 lib/data/contexts.tsv --files gen_voices $(VOICES)
 
 $(BUILD)/obj/tables.o: $(BUILD)/gen/tables.c
 	$(CC) -std=c11 $(OPT) $(SAN) -fPIC -c -o $@ $<

@@ -4,6 +4,43 @@
 
 #include "engine.h"
 
+/* A section is a run of lines between blank lines: a visitor counter block written the English
+ * way (12,411 / 1,298,673) keeps its style even when the article around it writes 76,95. */
+static size_t section_end(const char *s, size_t len, size_t from)
+{
+    for (size_t i = from; i < len; i++) {
+        if (s[i] != '\n')
+            continue;
+        size_t j = i + 1;
+        while (j < len && s[j] == ' ')
+            j++;
+        if (j < len && s[j] == '\n')
+            return i;
+    }
+    return len;
+}
+
+static int number_flags(document *d)
+{
+    const char *s = d->text.s;
+    size_t len = d->text.len, k = 0;
+    unsigned den, dvn;
+    d->flags = calloc(d->sents.n ? d->sents.n : 1, sizeof *d->flags);
+    if (!d->flags)
+        return -1;
+    norm_number_style(s, len, &den, &dvn);
+    for (size_t a = 0; a < len;) {
+        size_t b = section_end(s, len, a);
+        unsigned en, vn;
+        norm_number_style(s + a, b - a, &en, &vn);
+        unsigned f = (en && !vn) || (den && !dvn) ? NORM_EN_GROUPS : 0;
+        for (; k < d->sents.n && d->sents.v[k].start < b; k++)
+            d->flags[k] = f;
+        a = b + 1;
+    }
+    return 0;
+}
+
 ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *d)
 {
     memset(d, 0, sizeof *d);
@@ -14,7 +51,7 @@ ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *
     if (st != RA_OK)
         return api_fail(e, st, "out of memory");
     d->input_len = len;
-    if (segment(d->text.s, d->text.len, &d->sents) != 0) {
+    if (segment(d->text.s, d->text.len, &d->sents) != 0 || number_flags(d) != 0) {
         doc_free(d);
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
     }
@@ -25,6 +62,8 @@ void doc_free(document *d)
 {
     rtext_free(&d->text);
     sentlist_free(&d->sents);
+    free(d->flags);
+    d->flags = NULL;
 }
 
 static ra_status check_text(const ra_engine *e, const char *text, const void *out)
@@ -54,7 +93,7 @@ RA_API ra_status ra_normalize(ra_engine *engine, const char *text, size_t len, c
     for (size_t i = 0; i < d.sents.n; i++) {
         const sentence *s = &d.sents.v[i];
         size_t before = b.len;
-        if (norm_sentence(&engine->ncfg, d.text.s + s->start, s->end - s->start, &b) != 0)
+        if (norm_sentence(&engine->ncfg, d.flags[i], d.text.s + s->start, s->end - s->start, &b) != 0)
             break;
         if (b.len > before)
             rbuf_putc(&b, '\n');

@@ -27,6 +27,7 @@ void api_clear(const ra_engine *e);
 typedef struct {
     rtext text;
     sentlist sents;
+    unsigned *flags;   /* per sentence: NORM_* flags from the text around it */
     size_t input_len;
 } document;
 

@@ -48,6 +48,8 @@ static size_t norm_token(nctx *c, size_t i, size_t sentence_start)
         return 1;
     }
     size_t k = norm_number(c, i);
+    if (!k)
+        k = norm_roman(c, i);
     if (k)
         return k;
     if (t->kind == TK_DASH) {
@@ -61,7 +63,7 @@ static size_t norm_token(nctx *c, size_t i, size_t sentence_start)
     return 1;
 }
 
-int norm_sentence(const normcfg *cfg, const char *s, size_t len, rbuf *out)
+int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out)
 {
     toklist tl;
     memset(&tl, 0, sizeof tl);
@@ -69,7 +71,7 @@ int norm_sentence(const normcfg *cfg, const char *s, size_t len, rbuf *out)
         toklist_free(&tl);
         return -1;
     }
-    nctx c = { cfg, s, tl.v, tl.n, out };
+    nctx c = { cfg, flags, s, tl.v, tl.n, out };
     size_t start = out->len;
     for (size_t i = 0; i < tl.n;)
         i += norm_token(&c, i, start);

@@ -11,8 +11,16 @@ typedef struct {
     dialect dl;
 } normcfg;
 
+/* The text around the sentence writes thousands the English way (1,298,673): a lone ",ddd"
+ * group is then a thousands group, not a decimal. */
+#define NORM_EN_GROUPS 1u
+
 /* Appends the spoken form of sentence s[0..len) to out: words separated by single spaces,
  * commas and the final mark kept. Returns 0, or -1 when memory ran out. */
-int norm_sentence(const normcfg *cfg, const char *s, size_t len, rbuf *out);
+int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out);
+
+/* Evidence for the number style of a stretch of text: counts of numbers that can only be
+ * English-grouped (1,298,673) and of numbers that can only be Vietnamese (1.298.673, 76,95). */
+void norm_number_style(const char *s, size_t len, unsigned *english, unsigned *vietnamese);
 
 #endif

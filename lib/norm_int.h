@@ -1,4 +1,4 @@
-/* Internal to the normalizer: the context its handlers share. */
+/* Internal to the normalizer: the context its handlers share and the helpers between them. */
 #ifndef RA_NORM_INT_H
 #define RA_NORM_INT_H
 
@@ -7,6 +7,7 @@
 
 typedef struct {
     const normcfg *cfg;
+    unsigned flags;     /* NORM_* */
     const char *s;      /* the sentence */
     const tok *t;       /* its tokens */
     size_t n;
@@ -17,6 +18,7 @@ typedef struct {
  * number of tokens it consumed, else 0 with nothing appended. */
 size_t norm_number(nctx *c, size_t i);
 size_t norm_word(nctx *c, size_t i);
+size_t norm_roman(nctx *c, size_t i);
 
 /* Reads an arbitrary string with no recognised form: letters, digits and symbols in turn. */
 void norm_fallback(nctx *c, const char *s, size_t n);
@@ -24,6 +26,20 @@ void norm_fallback(nctx *c, const char *s, size_t n);
 void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index);
 /* The symbol table's reading for one symbol, or NULL. */
 const char *norm_symbol(const char *s, size_t n);
+
+/* Dates and times written as one token (16/01/2023, 4/2024, 30-4-1975, 14h30, 8:15); 1 if read. */
+int read_date(nctx *c, size_t i, const char *s, size_t n);
+int read_time(nctx *c, const char *s, size_t n);
+/* A number of day (d), month (m, 4 = tư) or year in a date. */
+void say_month(nctx *c, unsigned m);
+
+/* Does a phrase of the contexts table with this role end just before token i? */
+int ctx_before(const nctx *c, size_t i, const char *role);
+/* The reading of a unit or currency and its position ("after", "glued", "before"), or NULL. */
+const char *unit_reading(const char *s, size_t n, const char **position);
+
+/* Digits s[0..n) as an unsigned value; -1 if not all digits or too long. */
+long digits_value(const char *s, size_t n);
 
 static inline const char *tok_text(const nctx *c, size_t i)
 {

@@ -1,10 +1,14 @@
-/* Plain numbers: integers with Vietnamese thousands dots (or English comma groups when the
- * shape proves it), decimal commas, versions (4.0), percentages. */
+/* Numbers: integers with Vietnamese thousands dots (English comma groups where the shape or the
+ * page proves them), decimal commas, versions (4.0), signs, percentages, units and currencies,
+ * ranges (2021-2025, 5 - 7), ordinals after thứ/hạng, phone numbers digit by digit, and the
+ * date and time forms of norm_date.c. */
 #include <string.h>
 
 #include "norm_int.h"
+#include "vnchar.h"
 
 #define MAX_GROUPS 8
+#define PHONE_MIN_DIGITS 9
 
 typedef struct {
     const char *g[MAX_GROUPS]; /* digit groups */
@@ -19,6 +23,7 @@ static int parse_groups(const char *s, size_t n, numparse *p)
 {
     size_t i = 0;
     p->ng = 0;
+    p->end = 0;
     while (i < n && p->ng < MAX_GROUPS) {
         size_t st = i;
         while (i < n && s[i] >= '0' && s[i] <= '9')
@@ -29,12 +34,10 @@ static int parse_groups(const char *s, size_t n, numparse *p)
         p->gn[p->ng++] = i - st;
         p->end = i;
         if (i + 1 < n && (s[i] == '.' || s[i] == ',') && s[i + 1] >= '0' && s[i + 1] <= '9' &&
-            p->ng < MAX_GROUPS) {
-            p->sep[p->ng] = s[i];
-            i++;
-        } else {
+            p->ng < MAX_GROUPS)
+            p->sep[p->ng] = s[i++];
+        else
             break;
-        }
     }
     return p->ng > 0;
 }
@@ -49,6 +52,14 @@ static int groups_of_three(const numparse *p, size_t from, size_t to, char sep)
     return 1;
 }
 
+static size_t total_digits(const numparse *p)
+{
+    size_t t = 0;
+    for (size_t k = 0; k < p->ng; k++)
+        t += p->gn[k];
+    return t;
+}
+
 /* Reads groups [from, to) joined as one integer. */
 static void read_joined(nctx *c, const numparse *p, size_t from, size_t to)
 {
@@ -56,7 +67,8 @@ static void read_joined(nctx *c, const numparse *p, size_t from, size_t to)
     size_t k = 0;
     for (size_t i = from; i < to; i++) {
         if (k + p->gn[i] >= sizeof d) {
-            num_digits(c->out, p->g[from], (size_t)(p->g[to - 1] + p->gn[to - 1] - p->g[from]));
+            for (size_t j = from; j < to; j++)
+                num_digits(c->out, p->g[j], p->gn[j]);
             return;
         }
         memcpy(d + k, p->g[i], p->gn[i]);
@@ -65,27 +77,154 @@ static void read_joined(nctx *c, const numparse *p, size_t from, size_t to)
     num_cardinal(c->out, d, k, c->cfg->dl);
 }
 
+static void read_decimal(nctx *c, const numparse *p, const char *word)
+{
+    read_joined(c, p, 0, p->ng - 1);
+    rbuf_word(c->out, word);
+    num_fraction(c->out, p->g[p->ng - 1], p->gn[p->ng - 1], c->cfg->dl);
+}
+
 /* A whole number form: integer, grouped integer, decimal, version. 0 if the shape is not one. */
 static int read_plain(nctx *c, const numparse *p)
 {
     size_t ng = p->ng;
-    if (ng == 1 || groups_of_three(p, 0, ng, '.') || (ng >= 3 && groups_of_three(p, 0, ng, ','))) {
+    char thousands = (c->flags & NORM_EN_GROUPS) ? ',' : '.', decimal = thousands == '.' ? ',' : '.';
+    if (p->g[0][0] == '0' && p->gn[0] > 1 && total_digits(p) >= PHONE_MIN_DIGITS - 1 && ng > 1) {
+        for (size_t k = 0; k < ng; k++)
+            num_digits(c->out, p->g[k], p->gn[k]); /* 0204.3854.123: a phone number */
+        return 1;
+    }
+    if (ng == 1 || groups_of_three(p, 0, ng, thousands) || (ng >= 3 && groups_of_three(p, 0, ng, ','))) {
         read_joined(c, p, 0, ng);
         return 1;
     }
-    if (p->sep[ng - 1] == ',' && (ng == 2 || groups_of_three(p, 0, ng - 1, '.'))) {
-        read_joined(c, p, 0, ng - 1);
-        rbuf_word(c->out, "phẩy");
-        num_fraction(c->out, p->g[ng - 1], p->gn[ng - 1], c->cfg->dl);
+    if (p->sep[ng - 1] == decimal && (ng == 2 || groups_of_three(p, 0, ng - 1, thousands))) {
+        read_decimal(c, p, "phẩy");
         return 1;
     }
     if (ng == 2 && p->sep[1] == '.') {
-        num_cardinal(c->out, p->g[0], p->gn[0], c->cfg->dl);
-        rbuf_word(c->out, "chấm");
-        num_fraction(c->out, p->g[1], p->gn[1], c->cfg->dl);
+        read_decimal(c, p, "chấm"); /* 4.0, 1.5 written the English way: said as written */
         return 1;
     }
     return 0;
+}
+
+/* 1 and 4 after thứ, hạng, giải are nhất and tư; 4 after tháng is tư. */
+static int read_special_small(nctx *c, size_t i, const numparse *p)
+{
+    if (p->ng != 1 || p->gn[0] > 2)
+        return 0;
+    long v = digits_value(p->g[0], p->gn[0]);
+    if ((v == 1 || v == 4) && ctx_before(c, i, "ordinal")) {
+        rbuf_word(c->out, v == 1 ? "nhất" : "tư");
+        return 1;
+    }
+    if (v == 4 && ctx_before(c, i, "month")) {
+        say_month(c, 4);
+        return 1;
+    }
+    return 0;
+}
+
+/* A number with an optional sign, currency before it, and %, unit or currency glued after. */
+static int read_amount(nctx *c, size_t i, const char *s, size_t n)
+{
+    size_t mark = c->out->len, k = 0;
+    const char *pos, *before = NULL;
+    if (n > 1 && (s[0] == '-' || s[0] == '+'))
+        k = 1;
+    else if (n >= 4 && !memcmp(s, "\xE2\x88\x92", 3))
+        k = 3; /* U+2212 minus */
+    for (size_t cur = 1; !k && cur < n && cur <= 3; cur++)
+        if ((before = unit_reading(s, cur, &pos)) && !strcmp(pos, "before"))
+            k = cur;
+        else
+            before = NULL;
+    numparse p;
+    if (!parse_groups(s + k, n - k, &p))
+        return 0;
+    if (k && !before)
+        rbuf_word(c->out, s[0] == '+' ? "cộng" : "âm");
+    if (!(k == 0 && read_special_small(c, i, &p)) && !read_plain(c, &p)) {
+        c->out->len = mark;
+        return 0;
+    }
+    const char *rest = s + k + p.end;
+    size_t rn = n - k - p.end;
+    const char *unit = rn ? unit_reading(rest, rn, &pos) : NULL;
+    if (rn == 1 && rest[0] == '%')
+        rbuf_word(c->out, "phần trăm");
+    else if (unit && strcmp(pos, "before") != 0)
+        rbuf_word(c->out, unit);
+    else if (rn) {
+        c->out->len = mark;
+        return 0;
+    }
+    if (before)
+        rbuf_word(c->out, before);
+    return 1;
+}
+
+/* 0912 345 678: a leading-zero group followed by digit groups, read digit by digit. */
+static size_t read_phone(nctx *c, size_t i)
+{
+    size_t j = i, digits = 0;
+    while (j < c->n && c->t[j].kind == TK_WORD && c->t[j].len <= 4 && digits_value(tok_text(c, j), c->t[j].len) >= 0) {
+        if (j > i && c->t[j].len < 2)
+            break;
+        digits += c->t[j].len;
+        j++;
+    }
+    if (tok_text(c, i)[0] != '0' || c->t[i].len < 2 || j - i < 2 || digits < PHONE_MIN_DIGITS)
+        return 0;
+    for (size_t k = i; k < j; k++)
+        num_digits(c->out, tok_text(c, k), c->t[k].len);
+    return j - i;
+}
+
+static int read_one(nctx *c, size_t i, const char *s, size_t n)
+{
+    return read_date(c, i, s, n) || read_time(c, s, n) || read_amount(c, i, s, n);
+}
+
+/* 2021-2025, 7h30-11h, 25-30: both sides numbers, said with "đến". */
+static int read_range(nctx *c, size_t i, const char *s, size_t n)
+{
+    const char *dash = memchr(s, '-', n);
+    if (!dash || dash == s || dash == s + n - 1)
+        return 0;
+    size_t mark = c->out->len, a = (size_t)(dash - s);
+    if (vn_is_digit((unsigned char)s[a - 1]) || s[a - 1] == 'h') {
+        if (read_one(c, i, s, a) && (rbuf_word(c->out, "đến"), read_one(c, i, dash + 1, n - a - 1)))
+            return 1;
+    }
+    c->out->len = mark;
+    return 0;
+}
+
+/* A unit or currency word right after a number: 15 km, 100 USD. */
+static size_t read_next_unit(nctx *c, size_t j)
+{
+    const char *pos;
+    if (j >= c->n || c->t[j].kind != TK_WORD)
+        return 0;
+    const char *u = unit_reading(tok_text(c, j), c->t[j].len, &pos);
+    if (!u || strcmp(pos, "after") != 0)
+        return 0;
+    rbuf_word(c->out, u);
+    return 1;
+}
+
+static int starts_number(const char *s, size_t n)
+{
+    size_t k = (n > 1 && (s[0] == '-' || s[0] == '+' || s[0] == '$')) ? 1 : 0;
+    if (n >= 4 && !memcmp(s, "\xE2\x88\x92", 3))
+        k = 3;
+    if (!k && n > 1 && ((unsigned char)s[0] >= 0xC2)) { /* € £ ¥ before a number */
+        int32_t cp;
+        k = vn_decode(s, n, &cp);
+    }
+    return k < n && vn_is_digit((unsigned char)s[k]);
 }
 
 size_t norm_number(nctx *c, size_t i)
@@ -93,21 +232,42 @@ size_t norm_number(nctx *c, size_t i)
     if (c->t[i].kind != TK_WORD)
         return 0;
     const char *s = tok_text(c, i);
-    size_t n = c->t[i].len;
-    numparse p;
-    if (!parse_groups(s, n, &p))
+    size_t n = c->t[i].len, used = read_phone(c, i);
+    if (used)
+        return used;
+    if (!starts_number(s, n) || !(read_one(c, i, s, n) || read_range(c, i, s, n)))
         return 0;
-    const char *rest = s + p.end;
-    size_t rn = n - p.end;
-    if (rn == 0 || (rn == 1 && rest[0] == '%')) {
+    used = 1 + read_next_unit(c, i + 1);
+    /* 5 - 7 ngày, 2020 – 2025: a dash between two numbers */
+    size_t j = i + used;
+    if (j + 1 < c->n && c->t[j].kind == TK_DASH && c->t[j + 1].kind == TK_WORD &&
+        starts_number(tok_text(c, j + 1), c->t[j + 1].len)) {
         size_t mark = c->out->len;
-        if (!read_plain(c, &p)) {
+        rbuf_word(c->out, "đến");
+        if (read_one(c, j + 1, tok_text(c, j + 1), c->t[j + 1].len))
+            used += 2 + read_next_unit(c, j + 2);
+        else
             c->out->len = mark;
-            return 0;
-        }
-        if (rn == 1)
-            rbuf_word(c->out, "phần trăm");
-        return 1;
     }
-    return 0;
+    return used;
+}
+
+void norm_number_style(const char *s, size_t len, unsigned *english, unsigned *vietnamese)
+{
+    *english = *vietnamese = 0;
+    for (size_t i = 0; i < len;) {
+        if (!vn_is_digit((unsigned char)s[i]) || (i > 0 && (vn_is_digit((unsigned char)s[i - 1]) ||
+                                                             s[i - 1] == '.' || s[i - 1] == ','))) {
+            i++;
+            continue;
+        }
+        numparse p;
+        parse_groups(s + i, len - i, &p);
+        if (p.ng >= 3 && groups_of_three(&p, 0, p.ng, ','))
+            (*english)++;
+        else if ((p.ng >= 3 && groups_of_three(&p, 0, p.ng, '.')) ||
+                 (p.ng == 2 && p.sep[1] == ',' && p.gn[1] != 3))
+            (*vietnamese)++;
+        i += p.end ? p.end : 1;
+    }
 }

@@ -150,6 +150,42 @@ void norm_fallback(nctx *c, const char *s, size_t n)
     }
 }
 
+static int all_letters(const char *w, size_t n)
+{
+    for (size_t p = 0; p < n;) {
+        int32_t cp;
+        p += vn_decode(w + p, n - p, &cp);
+        if (!vn_is_letter(cp))
+            return 0;
+    }
+    return n > 0;
+}
+
+/* A number among the three tokens before i: "2 triệu đồng/người" is per person. */
+static int number_before(const nctx *c, size_t i)
+{
+    for (size_t k = i; k > 0 && k + 3 > i; k--)
+        if (c->t[k - 1].kind == TK_WORD && vn_is_digit((unsigned char)tok_text(c, k - 1)[0]))
+            return 1;
+    return 0;
+}
+
+/* word/word: "trên" (per) after an amount (đồng/người, giờ/ngày), else the two words (và/hoặc). */
+static int read_slashed(nctx *c, size_t i, const char *w, size_t n)
+{
+    const char *slash = memchr(w, '/', n);
+    if (!slash)
+        return 0;
+    size_t a = (size_t)(slash - w);
+    if (!all_letters(w, a) || !all_letters(slash + 1, n - a - 1))
+        return 0;
+    norm_letters(c, w, a, i);
+    if (number_before(c, i))
+        rbuf_word(c->out, "trên");
+    norm_letters(c, slash + 1, n - a - 1, i);
+    return 1;
+}
+
 size_t norm_word(nctx *c, size_t i)
 {
     const char *w = tok_text(c, i);
@@ -161,12 +197,10 @@ size_t norm_word(nctx *c, size_t i)
         rbuf_word(c->out, r);
         return 1;
     }
-    for (size_t p = 0; p < n;) {
-        int32_t cp;
-        p += vn_decode(w + p, n - p, &cp);
-        if (!vn_is_letter(cp))
-            return 0;
-    }
+    if (read_slashed(c, i, w, n))
+        return 1;
+    if (!all_letters(w, n))
+        return 0;
     norm_letters(c, w, n, i);
     return 1;
 }

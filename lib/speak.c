@@ -45,7 +45,7 @@ static ra_status speak_sentence(ra_engine *e, synth_inst *inst, const document *
 {
     const sentence *s = &d->sents.v[i];
     spoken->len = gated->len = 0;
-    if (norm_sentence(&e->ncfg, d->text.s + s->start, s->end - s->start, spoken) != 0)
+    if (norm_sentence(&e->ncfg, d->flags[i], d->text.s + s->start, s->end - s->start, spoken) != 0)
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
     gate_text(spoken->p ? spoken->p : "", spoken->len, gated);
     if (gated->oom)

@@ -1,0 +1,145 @@
+/* Dates and times written as one token: 16/01/2023, 4/2024, 2/9, 30-4-1975, 15.8.2024, 14h30,
+ * 7h, 8:15. A d/m that reads better as a fraction (2/3 số hộ) is read as one. */
+#include "norm_int.h"
+
+typedef struct {
+    const char *g[3];
+    size_t gn[3];
+    long v[3];
+    size_t ng;
+    char sep;
+} dparts;
+
+/* Up to three digit groups joined by one separator out of / - . ; 0 if s is not that shape. */
+static int split_parts(const char *s, size_t n, dparts *d)
+{
+    size_t i = 0;
+    d->ng = 0;
+    d->sep = 0;
+    while (i < n) {
+        size_t st = i;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == st || d->ng == 3)
+            return 0;
+        d->g[d->ng] = s + st;
+        d->gn[d->ng] = i - st;
+        d->v[d->ng] = digits_value(s + st, i - st);
+        d->ng++;
+        if (i == n)
+            break;
+        if ((s[i] != '/' && s[i] != '-' && s[i] != '.') || (d->sep && s[i] != d->sep))
+            return 0;
+        d->sep = s[i++];
+        if (i == n)
+            return 0;
+    }
+    return d->ng >= 2;
+}
+
+static int is_day(const dparts *d, size_t k) { return d->gn[k] <= 2 && d->v[k] >= 1 && d->v[k] <= 31; }
+static int is_month(const dparts *d, size_t k) { return d->gn[k] <= 2 && d->v[k] >= 1 && d->v[k] <= 12; }
+static int is_year(const dparts *d, size_t k) { return d->gn[k] == 4 && d->v[k] >= 1000; }
+
+void say_month(nctx *c, unsigned m)
+{
+    if (m == 4)
+        rbuf_word(c->out, "tư");
+    else
+        num_cardinal_u64(c->out, m, c->cfg->dl);
+}
+
+static void say_year(nctx *c, long y)
+{
+    rbuf_word(c->out, "năm");
+    num_cardinal_u64(c->out, (uint64_t)y, c->cfg->dl);
+}
+
+static void say_fraction(nctx *c, long a, long b)
+{
+    num_cardinal_u64(c->out, (uint64_t)a, c->cfg->dl);
+    rbuf_word(c->out, "phần");
+    if (b == 4)
+        rbuf_word(c->out, "tư");
+    else
+        num_cardinal_u64(c->out, (uint64_t)b, c->cfg->dl);
+}
+
+/* d/m: a date after "ngày", "sáng" ... or when written with a leading zero or as d > m;
+ * a proper fraction otherwise (2/3, 1/2). */
+static int day_month_is_date(const nctx *c, size_t i, const dparts *d)
+{
+    if (ctx_before(c, i, "date"))
+        return 1;
+    if (ctx_before(c, i, "fraction"))
+        return 0;
+    return d->g[0][0] == '0' || d->g[1][0] == '0' || d->v[0] > d->v[1];
+}
+
+int read_date(nctx *c, size_t i, const char *s, size_t n)
+{
+    dparts d;
+    if (!split_parts(s, n, &d))
+        return 0;
+    int after_month_word = ctx_before(c, i, "month");
+    if (d.ng == 3 && is_day(&d, 0) && is_month(&d, 1) && is_year(&d, 2)) {
+        num_cardinal_u64(c->out, (uint64_t)d.v[0], c->cfg->dl);
+        rbuf_word(c->out, "tháng");
+        say_month(c, (unsigned)d.v[1]);
+        say_year(c, d.v[2]);
+        return 1;
+    }
+    if (d.ng != 2 || d.sep != '/')
+        return 0;
+    if (is_month(&d, 0) && is_year(&d, 1)) {
+        if (!after_month_word)
+            rbuf_word(c->out, "tháng");
+        say_month(c, (unsigned)d.v[0]);
+        say_year(c, d.v[1]);
+        return 1;
+    }
+    if (is_day(&d, 0) && is_month(&d, 1) && day_month_is_date(c, i, &d)) {
+        num_cardinal_u64(c->out, (uint64_t)d.v[0], c->cfg->dl);
+        rbuf_word(c->out, "tháng");
+        say_month(c, (unsigned)d.v[1]);
+        return 1;
+    }
+    if (d.v[0] >= 0 && d.v[1] > 0 && d.gn[0] <= 3 && d.gn[1] <= 3 && d.g[1][0] != '0') {
+        say_fraction(c, d.v[0], d.v[1]);
+        return 1;
+    }
+    return 0;
+}
+
+/* 14h30, 7h, 9h00, 14g30, 8:15, 8:15:30 */
+int read_time(nctx *c, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 2 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    long h = digits_value(s, i);
+    if (h < 0 || h > 24 || i == n)
+        return 0;
+    char mark = s[i];
+    if (mark != 'h' && mark != 'H' && mark != 'g' && mark != ':')
+        return 0;
+    size_t m0 = i + 1;
+    long m = m0 == n && mark != ':' ? 0 : (n - m0 >= 2 ? digits_value(s + m0, 2) : -1);
+    size_t after = m0 == n ? n : m0 + 2;
+    long sec = -1;
+    if (mark == ':' && after + 3 == n && s[after] == ':')
+        sec = digits_value(s + after + 1, 2), after = n;
+    if (m < 0 || m > 59 || after != n || sec > 59)
+        return 0;
+    num_cardinal_u64(c->out, (uint64_t)h, c->cfg->dl);
+    rbuf_word(c->out, "giờ");
+    if (m > 0) {
+        num_cardinal_u64(c->out, (uint64_t)m, c->cfg->dl);
+        rbuf_word(c->out, "phút");
+    }
+    if (sec > 0) {
+        num_cardinal_u64(c->out, (uint64_t)sec, c->cfg->dl);
+        rbuf_word(c->out, "giây");
+    }
+    return 1;
+}

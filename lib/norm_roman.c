@@ -1,0 +1,66 @@
+/* Roman numerals, read as numbers only after the words that take them (Đại hội XIII, thế kỷ
+ * XXI, quý IV, lần thứ IX), so that a stray capital I or V is never a number. */
+#include <string.h>
+
+#include "norm_int.h"
+
+static int roman_digit(char ch)
+{
+    switch (ch) {
+    case 'I': return 1;
+    case 'V': return 5;
+    case 'X': return 10;
+    case 'L': return 50;
+    case 'C': return 100;
+    case 'D': return 500;
+    case 'M': return 1000;
+    default: return 0;
+    }
+}
+
+/* Writes the canonical roman form of v (1..3999) into out. */
+static void to_roman(int v, char *out)
+{
+    static const int val[] = { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1 };
+    static const char *const sym[] = { "M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I" };
+    out[0] = '\0';
+    for (int k = 0; k < 13; k++)
+        while (v >= val[k]) {
+            strcat(out, sym[k]);
+            v -= val[k];
+        }
+}
+
+/* The value of a canonical roman numeral s[0..n), or 0. */
+static int roman_value(const char *s, size_t n)
+{
+    if (n == 0 || n > 15)
+        return 0;
+    int v = 0;
+    for (size_t k = 0; k < n; k++) {
+        int d = roman_digit(s[k]);
+        if (!d)
+            return 0;
+        int next = k + 1 < n ? roman_digit(s[k + 1]) : 0;
+        v += d < next ? -d : d;
+    }
+    char canon[32];
+    if (v <= 0 || v > 3999)
+        return 0;
+    to_roman(v, canon);
+    return strlen(canon) == n && !memcmp(canon, s, n) ? v : 0;
+}
+
+size_t norm_roman(nctx *c, size_t i)
+{
+    if (c->t[i].kind != TK_WORD)
+        return 0;
+    int v = roman_value(tok_text(c, i), c->t[i].len);
+    if (!v || !ctx_before(c, i, "roman"))
+        return 0;
+    if ((v == 1 || v == 4) && ctx_before(c, i, "ordinal"))
+        rbuf_word(c->out, v == 1 ? "nhất" : "tư");
+    else
+        num_cardinal_u64(c->out, (uint64_t)v, c->cfg->dl);
+    return 1;
+}
