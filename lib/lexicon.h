@@ -12,9 +12,12 @@ extern const size_t gen_loanwords_count;
 extern const char *const gen_letters[][2];
 extern const size_t gen_letters_count;
 
-/* The reading of an acronym or abbreviation written exactly as form[0..n), or NULL.
- * context holds the lowercase words around it, space-separated; it picks among readings. */
-const char *lex_acronym(const char *form, size_t n, const char *context);
+/* Fills buf with the lowercase words around the form, space-separated (asked for only when the
+ * form has several readings to choose from). */
+typedef void (*lex_context_fn)(void *user, char *buf, size_t cap);
+
+/* The reading of an acronym or abbreviation written exactly as form[0..n), or NULL. */
+const char *lex_acronym(const char *form, size_t n, lex_context_fn context, void *user);
 /* 1 when form (ending in '.') is a dotted abbreviation; *may_end says whether it can end a
  * sentence (v.v.). */
 int lex_dotted(const char *form, size_t n, int *may_end);

@@ -18,9 +18,16 @@ const char *norm_symbol(const char *s, size_t n)
     return NULL;
 }
 
+typedef struct {
+    const nctx *c;
+    size_t i;
+} ctx_req;
+
 /* Lowercase words of the tokens around i (three each side), for choosing among readings. */
-static void context_words(const nctx *c, size_t i, char *buf, size_t cap)
+static void context_words(void *user, char *buf, size_t cap)
 {
+    const nctx *c = ((const ctx_req *)user)->c;
+    size_t i = ((const ctx_req *)user)->i;
     buf[0] = '\0';
     if (i >= c->n)
         return;
@@ -61,16 +68,21 @@ static void put_lower(rbuf *out, const char *s, size_t n)
     rbuf_word(out, word);
 }
 
+/* Letter by letter with Vietnamese letter names; a letter without a name (a toned vowel such
+ * as Ý) is said as itself. */
 static void spell(rbuf *out, const char *s, size_t n)
 {
     for (size_t p = 0; p < n;) {
         int32_t cp;
         char up[8];
-        p += vn_decode(s + p, n - p, &cp);
+        size_t m = vn_decode(s + p, n - p, &cp);
         size_t k = vn_encode(vn_upper(cp), up);
         const char *name = lex_letter(up, k);
         if (name)
             rbuf_word(out, name);
+        else
+            put_lower(out, s + p, m);
+        p += m;
     }
 }
 
@@ -88,29 +100,26 @@ static int has_upper_after_first(const char *s, size_t n)
 
 void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
 {
-    char ctx[512];
-    context_words(c, tok_index, ctx, sizeof ctx);
-    const char *r = lex_acronym(s, n, ctx);
+    ctx_req req = { c, tok_index };
+    const char *r = lex_acronym(s, n, context_words, &req);
     if (!r)
         r = lex_loanword(s, n);
     if (r) {
         rbuf_word(c->out, r);
         return;
     }
-    int caps = has_upper_after_first(s, n);
-    if (vn_is_syllable(s, n)) {
-        if (caps)
-            put_lower(c->out, s, n);
-        else
-            put_word(c->out, s, n);
-        return;
-    }
     int32_t first;
-    vn_decode(s, n, &first);
-    if (caps || (n <= 2 && vn_is_upper(first)))
-        spell(c->out, s, n);
-    else
-        put_lower(c->out, s, n);
+    size_t first_len = vn_decode(s, n, &first);
+    if (has_upper_after_first(s, n)) {
+        if (vn_is_syllable(s, n))
+            put_lower(c->out, s, n); /* a headline word: NÂNG CAO */
+        else
+            spell(c->out, s, n);     /* an unknown acronym: VTV */
+    } else if (first_len == n && vn_is_upper(first)) {
+        spell(c->out, s, n);         /* a single capital: độ C, khu A */
+    } else {
+        put_word(c->out, s, n);
+    }
 }
 
 typedef enum { RUN_LETTER, RUN_DIGIT, RUN_OTHER } run_kind;
@@ -190,17 +199,15 @@ size_t norm_word(nctx *c, size_t i)
 {
     const char *w = tok_text(c, i);
     size_t n = c->t[i].len;
-    char ctx[512];
-    context_words(c, i, ctx, sizeof ctx);
-    const char *r = lex_acronym(w, n, ctx);
+    if (all_letters(w, n)) {
+        norm_letters(c, w, n, i);
+        return 1;
+    }
+    ctx_req req = { c, i };
+    const char *r = lex_acronym(w, n, context_words, &req);
     if (r) {
         rbuf_word(c->out, r);
         return 1;
     }
-    if (read_slashed(c, i, w, n))
-        return 1;
-    if (!all_letters(w, n))
-        return 0;
-    norm_letters(c, w, n, i);
-    return 1;
+    return read_slashed(c, i, w, n);
 }

@@ -1,6 +1,7 @@
 /* Text stage: validation, cleanup and NFC of input bytes, keeping a per-byte source offset map. */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -20,25 +21,30 @@ typedef struct {
     size_t ncl, cl_src;
 } tbuf;
 
+static void reserve(tbuf *t, size_t want)
+{
+    if (t->oom || want <= t->cap)
+        return;
+    size_t cap = t->cap ? t->cap * 2 : 256;
+    while (cap < want)
+        cap *= 2;
+    char *s = realloc(t->s, cap);
+    size_t *m = s ? realloc(t->src, cap * sizeof *m) : NULL;
+    if (s)
+        t->s = s;
+    if (!s || !m) {
+        t->oom = 1;
+        return;
+    }
+    t->src = m;
+    t->cap = cap;
+}
+
 static void emit(tbuf *t, const char *b, size_t n, size_t src)
 {
+    reserve(t, t->len + n + 1);
     if (t->oom)
         return;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        char *s = realloc(t->s, cap);
-        size_t *m = s ? realloc(t->src, cap * sizeof *m) : NULL;
-        if (s)
-            t->s = s;
-        if (!s || !m) {
-            t->oom = 1;
-            return;
-        }
-        t->src = m;
-        t->cap = cap;
-    }
     for (size_t i = 0; i < n; i++) {
         t->s[t->len] = b[i];
         t->src[t->len++] = src;
@@ -65,6 +71,8 @@ static void fix_tone_tail(tbuf *t, size_t word_start)
     size_t p1 = p2 - 1;
     while (p1 > word_start && ((unsigned char)t->s[p1] & 0xC0) == 0x80)
         p1--;
+    if ((unsigned char)t->s[p2] < 0x80)
+        return; /* the last letter carries no tone mark */
     int32_t c1, c2, b1, b2;
     int t1, t2;
     vn_decode(t->s + p1, p2 - p1, &c1);
@@ -87,6 +95,12 @@ static void fix_tone_tail(tbuf *t, size_t word_start)
 
 static void flush_cluster(tbuf *t)
 {
+    if (t->ncl == 1 && t->cl[0] < 0x80 && t->len + 1 < t->cap) {
+        t->s[t->len] = (char)t->cl[0]; /* the common case: one ASCII character */
+        t->src[t->len++] = t->cl_src;
+        t->ncl = 0;
+        return;
+    }
     if (t->ncl == 0)
         return;
     if (t->ncl > 1)
@@ -136,8 +150,8 @@ static void add_cp(tstate *st, int32_t cp, size_t src)
     cp = clean_cp(cp);
     if (cp < 0)
         return;
-    const utf8proc_property_t *p = utf8proc_get_property(cp);
-    if (p->combining_class != 0 && st->b.ncl > 0 && st->b.ncl < CLUSTER_MAX) {
+    int combining = cp >= 0x300 && utf8proc_get_property(cp)->combining_class != 0;
+    if (combining && st->b.ncl > 0 && st->b.ncl < CLUSTER_MAX) {
         st->b.cl[st->b.ncl++] = cp;
         return;
     }
@@ -160,6 +174,8 @@ ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offs
     tstate st;
     memset(&st, 0, sizeof st);
     size_t i = 0;
+    if (len < SIZE_MAX / 16)
+        reserve(&st.b, len + len / 8 + 16); /* cleanup rarely grows text: one allocation */
     if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
     while (i < len) {

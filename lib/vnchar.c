@@ -91,29 +91,30 @@ int32_t vn_upper(int32_t cp)
     return utf8proc_toupper(cp);
 }
 
-int vn_is_digit(int32_t cp)
-{
-    return cp >= '0' && cp <= '9';
-}
-
-size_t vn_decode(const char *s, size_t len, int32_t *cp)
+size_t vn_decode_multibyte(const char *s, size_t len, int32_t *cp)
 {
     unsigned char c = (unsigned char)s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    utf8proc_int32_t v = 0;
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &v);
-    if (n <= 0) {
+    /* the text stage validated the input: decode without utf8proc's checks, but never read
+     * past len or accept a truncated sequence */
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n == 1 || n > len) {
         *cp = 0xFFFD;
         return 1;
     }
+    int32_t v = c & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if ((b & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (b & 0x3F);
+    }
     *cp = v;
-    return (size_t)n;
+    return n;
 }
 
-size_t vn_encode(int32_t cp, char *out)
+size_t vn_encode_multibyte(int32_t cp, char *out)
 {
     utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
     return n > 0 ? (size_t)n : 0;

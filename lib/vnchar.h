@@ -16,10 +16,33 @@ int vn_is_upper(int32_t cp);
 int vn_is_lower(int32_t cp);
 int32_t vn_lower(int32_t cp);
 int32_t vn_upper(int32_t cp);
-int vn_is_digit(int32_t cp);
+size_t vn_decode_multibyte(const char *s, size_t len, int32_t *cp);
+size_t vn_encode_multibyte(int32_t cp, char *out);
+
+static inline int vn_is_digit(int32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
 /* Decodes one code point of valid UTF-8 at s (len > 0); returns its byte length. */
-size_t vn_decode(const char *s, size_t len, int32_t *cp);
+static inline size_t vn_decode(const char *s, size_t len, int32_t *cp)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    return vn_decode_multibyte(s, len, cp);
+}
+
 /* Encodes cp into out (4 bytes room); returns the byte length. */
-size_t vn_encode(int32_t cp, char *out);
+static inline size_t vn_encode(int32_t cp, char *out)
+{
+    if (cp >= 0 && cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    return vn_encode_multibyte(cp, out);
+}
 
 #endif
