@@ -37,10 +37,13 @@ static int word_eq(const char *w, size_t n, const char *p, size_t pn)
     return i == n && j == pn;
 }
 
-/* Does the phrase (lowercase words, single spaces) end right before token i? */
+/* Does the phrase (lowercase words, single spaces) end right before token i? A colon between
+ * them is allowed: "Hotline: 1900 1234". */
 static int phrase_before(const nctx *c, size_t i, const char *phrase)
 {
     size_t end = strlen(phrase);
+    if (i > 0 && c->t[i - 1].kind == TK_PUNCT && tok_text(c, i - 1)[0] == ':')
+        i--;
     while (end > 0) {
         size_t start = end;
         while (start > 0 && phrase[start - 1] != ' ')

@@ -22,6 +22,8 @@ size_t norm_roman(nctx *c, size_t i);
 
 /* Reads an arbitrary string with no recognised form: letters, digits and symbols in turn. */
 void norm_fallback(nctx *c, const char *s, size_t n);
+/* Reads a piece of a token: the lexicon's reading of the whole piece (NĐ-CP), else piece by piece. */
+void norm_piece(nctx *c, const char *s, size_t n, size_t tok_index);
 /* Reads a run of letters: lexicon, loanword, syllable, or spelled letter by letter. */
 void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index);
 /* The symbol table's reading for one symbol, or NULL. */

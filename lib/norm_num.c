@@ -126,6 +126,26 @@ static int read_special_small(nctx *c, size_t i, const numparse *p)
     return 0;
 }
 
+/* "trên" and what an amount is per: a unit (km/h, tấn/ha) or a word (đ/người). */
+static int read_per(nctx *c, size_t i, const char *s, size_t n)
+{
+    const char *pos, *unit = n ? unit_reading(s, n, &pos) : NULL;
+    for (size_t k = 0; !unit && k < n;) {
+        int32_t cp;
+        k += vn_decode(s + k, n - k, &cp);
+        if (!vn_is_letter(cp))
+            return 0;
+    }
+    if (!n)
+        return 0;
+    rbuf_word(c->out, "trên");
+    if (unit)
+        rbuf_word(c->out, unit);
+    else
+        norm_letters(c, s, n, i);
+    return 1;
+}
+
 /* A number with an optional sign, currency before it, and %, unit or currency glued after. */
 static int read_amount(nctx *c, size_t i, const char *s, size_t n)
 {
@@ -151,12 +171,18 @@ static int read_amount(nctx *c, size_t i, const char *s, size_t n)
     }
     const char *rest = s + k + p.end;
     size_t rn = n - k - p.end;
-    const char *unit = rn ? unit_reading(rest, rn, &pos) : NULL;
-    if (rn == 1 && rest[0] == '%')
+    const char *slash = rn ? memchr(rest, '/', rn) : NULL;
+    size_t un = slash ? (size_t)(slash - rest) : rn; /* 50.000đ/người: the unit, then per what */
+    const char *unit = un ? unit_reading(rest, un, &pos) : NULL;
+    if (un == 1 && rest[0] == '%')
         rbuf_word(c->out, "phần trăm");
     else if (unit && strcmp(pos, "before") != 0)
         rbuf_word(c->out, unit);
-    else if (rn) {
+    else if (un || (slash && !unit)) {
+        c->out->len = mark;
+        return 0;
+    }
+    if (slash && !read_per(c, i, slash + 1, rn - un - 1)) {
         c->out->len = mark;
         return 0;
     }
@@ -165,7 +191,12 @@ static int read_amount(nctx *c, size_t i, const char *s, size_t n)
     return 1;
 }
 
-/* 0912 345 678: a leading-zero group followed by digit groups, read digit by digit. */
+static int service_prefix(const char *s, size_t n)
+{
+    return n == 4 && (!memcmp(s, "1800", 4) || !memcmp(s, "1900", 4));
+}
+
+/* 0912 345 678, 1900 1234, or digit groups after "điện thoại", "hotline": digit by digit. */
 static size_t read_phone(nctx *c, size_t i)
 {
     size_t j = i, digits = 0;
@@ -175,16 +206,43 @@ static size_t read_phone(nctx *c, size_t i)
         digits += c->t[j].len;
         j++;
     }
-    if (tok_text(c, i)[0] != '0' || c->t[i].len < 2 || j - i < 2 || digits < PHONE_MIN_DIGITS)
+    const char *s = tok_text(c, i);
+    int shaped = (s[0] == '0' && c->t[i].len >= 2 && j - i >= 2 && digits >= PHONE_MIN_DIGITS) ||
+                 (service_prefix(s, c->t[i].len) && j - i >= 2);
+    int told = j > i && digits >= 6 && ctx_before(c, i, "phone");
+    if (!shaped && !told)
         return 0;
     for (size_t k = i; k < j; k++)
         num_digits(c->out, tok_text(c, k), c->t[k].len);
     return j - i;
 }
 
+/* 100/2019/NĐ-CP, 15/QĐ-UBND: a document number. The year part is announced with "năm" as
+ * officials read it ("nghị định một trăm năm hai nghìn không trăm mười chín"), the issuer part
+ * comes from the lexicon. */
+static int read_docnum(nctx *c, size_t i, const char *s, size_t n)
+{
+    const char *slash = memchr(s, '/', n);
+    if (!slash || digits_value(s, (size_t)(slash - s)) < 0)
+        return 0;
+    const char *p = slash + 1, *end = s + n;
+    const char *year_end = memchr(p, '/', (size_t)(end - p));
+    long year = year_end ? digits_value(p, (size_t)(year_end - p)) : -1;
+    const char *issuer = year >= 1900 && year <= 2999 ? year_end + 1 : p;
+    if (issuer >= end || !vn_is_letter((unsigned char)*issuer))
+        return 0;
+    num_cardinal(c->out, s, (size_t)(slash - s), c->cfg->dl);
+    if (issuer != p) {
+        rbuf_word(c->out, "năm");
+        num_cardinal_u64(c->out, (uint64_t)year, c->cfg->dl);
+    }
+    norm_piece(c, issuer, (size_t)(end - issuer), i);
+    return 1;
+}
+
 static int read_one(nctx *c, size_t i, const char *s, size_t n)
 {
-    return read_date(c, i, s, n) || read_time(c, s, n) || read_amount(c, i, s, n);
+    return read_date(c, i, s, n) || read_time(c, s, n) || read_amount(c, i, s, n) || read_docnum(c, i, s, n);
 }
 
 /* 2021-2025, 7h30-11h, 25-30: both sides numbers, said with "đến". */

@@ -179,6 +179,26 @@ static int number_before(const nctx *c, size_t i)
     return 0;
 }
 
+void norm_piece(nctx *c, const char *s, size_t n, size_t tok_index)
+{
+    ctx_req req = { c, tok_index };
+    const char *r = lex_acronym(s, n, context_words, &req);
+    if (r)
+        rbuf_word(c->out, r);
+    else
+        norm_fallback(c, s, n);
+}
+
+/* One side of word/word: a unit after a number (tấn/ha), else a word. */
+static void slash_side(nctx *c, size_t i, const char *s, size_t n, int amount)
+{
+    const char *pos, *unit = amount ? unit_reading(s, n, &pos) : NULL;
+    if (unit && strcmp(pos, "after") == 0)
+        rbuf_word(c->out, unit);
+    else
+        norm_letters(c, s, n, i);
+}
+
 /* word/word: "trên" (per) after an amount (đồng/người, giờ/ngày), else the two words (và/hoặc). */
 static int read_slashed(nctx *c, size_t i, const char *w, size_t n)
 {
@@ -188,10 +208,11 @@ static int read_slashed(nctx *c, size_t i, const char *w, size_t n)
     size_t a = (size_t)(slash - w);
     if (!all_letters(w, a) || !all_letters(slash + 1, n - a - 1))
         return 0;
-    norm_letters(c, w, a, i);
-    if (number_before(c, i))
+    int amount = number_before(c, i);
+    slash_side(c, i, w, a, amount);
+    if (amount)
         rbuf_word(c->out, "trên");
-    norm_letters(c, slash + 1, n - a - 1, i);
+    slash_side(c, i, slash + 1, n - a - 1, amount);
     return 1;
 }
 
