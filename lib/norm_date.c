@@ -55,6 +55,16 @@ static void say_year(nctx *c, long y)
     num_cardinal_u64(c->out, (uint64_t)y, c->cfg->dl);
 }
 
+/* d tháng m [năm y]; y < 0 leaves the year out */
+static void say_date(nctx *c, long d, long m, long y)
+{
+    num_cardinal_u64(c->out, (uint64_t)d, c->cfg->dl);
+    rbuf_word(c->out, "tháng");
+    say_month(c, (unsigned)m);
+    if (y >= 0)
+        say_year(c, y);
+}
+
 static void say_fraction(nctx *c, long a, long b)
 {
     num_cardinal_u64(c->out, (uint64_t)a, c->cfg->dl);
@@ -83,10 +93,16 @@ int read_date(nctx *c, size_t i, const char *s, size_t n)
         return 0;
     int after_month_word = ctx_before(c, i, "month");
     if (d.ng == 3 && is_day(&d, 0) && is_month(&d, 1) && is_year(&d, 2)) {
-        num_cardinal_u64(c->out, (uint64_t)d.v[0], c->cfg->dl);
-        rbuf_word(c->out, "tháng");
-        say_month(c, (unsigned)d.v[1]);
-        say_year(c, d.v[2]);
+        say_date(c, d.v[0], d.v[1], d.v[2]);
+        return 1;
+    }
+    if (d.ng == 3 && d.sep != '.' && is_year(&d, 0) && is_month(&d, 1) && is_day(&d, 2)) {
+        say_date(c, d.v[2], d.v[1], d.v[0]); /* ISO 2025-08-19 */
+        return 1;
+    }
+    if (d.ng == 2 && d.sep == '-' && is_day(&d, 0) && is_month(&d, 1) &&
+        (ctx_before(c, i, "day") || d.v[0] > d.v[1] || d.g[1][0] == '0')) {
+        say_date(c, d.v[0], d.v[1], -1); /* sáng 19-8: a range would climb (5-7) */
         return 1;
     }
     if (d.ng != 2 || d.sep != '/')
@@ -99,9 +115,7 @@ int read_date(nctx *c, size_t i, const char *s, size_t n)
         return 1;
     }
     if (is_day(&d, 0) && is_month(&d, 1) && day_month_is_date(c, i, &d)) {
-        num_cardinal_u64(c->out, (uint64_t)d.v[0], c->cfg->dl);
-        rbuf_word(c->out, "tháng");
-        say_month(c, (unsigned)d.v[1]);
+        say_date(c, d.v[0], d.v[1], -1);
         return 1;
     }
     if (d.v[0] >= 0 && d.v[1] > 0 && d.gn[0] <= 3 && d.gn[1] <= 3 && d.g[1][0] != '0') {
@@ -126,6 +140,8 @@ int read_time(nctx *c, const char *s, size_t n)
     size_t m0 = i + 1;
     long m = m0 == n && mark != ':' ? 0 : (n - m0 >= 2 ? digits_value(s + m0, 2) : -1);
     size_t after = m0 == n ? n : m0 + 2;
+    if (mark != ':' && after < n && (s[after] == 'p' || s[after] == '\''))
+        after += (after + 1 < n && s[after] == 'p' && s[after + 1] == 'h') ? 2 : 1; /* 12h10p, 12h10' */
     long sec = -1;
     if (mark == ':' && after + 3 == n && s[after] == ':')
         sec = digits_value(s + after + 1, 2), after = n;

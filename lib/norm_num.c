@@ -240,9 +240,18 @@ static int read_docnum(nctx *c, size_t i, const char *s, size_t n)
     return 1;
 }
 
+enum { READ_NONE, READ_DATE, READ_TIME, READ_AMOUNT, READ_DOCNUM };
+
+/* Reads one numeric form; returns which kind it was (READ_NONE if none). */
 static int read_one(nctx *c, size_t i, const char *s, size_t n)
 {
-    return read_date(c, i, s, n) || read_time(c, s, n) || read_amount(c, i, s, n) || read_docnum(c, i, s, n);
+    if (read_date(c, i, s, n))
+        return READ_DATE;
+    if (read_time(c, s, n))
+        return READ_TIME;
+    if (read_amount(c, i, s, n))
+        return READ_AMOUNT;
+    return read_docnum(c, i, s, n) ? READ_DOCNUM : READ_NONE;
 }
 
 /* 2021-2025, 7h30-11h, 25-30: both sides numbers, said with "đến". */
@@ -253,7 +262,8 @@ static int read_range(nctx *c, size_t i, const char *s, size_t n)
         return 0;
     size_t mark = c->out->len, a = (size_t)(dash - s);
     if (vn_is_digit((unsigned char)s[a - 1]) || s[a - 1] == 'h') {
-        if (read_one(c, i, s, a) && (rbuf_word(c->out, "đến"), read_one(c, i, dash + 1, n - a - 1)))
+        int kind = read_one(c, i, s, a);
+        if (kind && (rbuf_word(c->out, "đến"), read_one(c, i, dash + 1, n - a - 1) == kind))
             return 1;
     }
     c->out->len = mark;
@@ -293,16 +303,19 @@ size_t norm_number(nctx *c, size_t i)
     size_t n = c->t[i].len, used = read_phone(c, i);
     if (used)
         return used;
-    if (!starts_number(s, n) || !(read_one(c, i, s, n) || read_range(c, i, s, n)))
+    if (!starts_number(s, n))
+        return 0;
+    int kind = read_one(c, i, s, n);
+    if (!kind && !read_range(c, i, s, n))
         return 0;
     used = 1 + read_next_unit(c, i + 1);
-    /* 5 - 7 ngày, 2020 – 2025: a dash between two numbers */
+    /* 5 - 7 ngày, 2020 – 2025: a dash between two numbers of one kind */
     size_t j = i + used;
-    if (j + 1 < c->n && c->t[j].kind == TK_DASH && c->t[j + 1].kind == TK_WORD &&
+    if (kind && j + 1 < c->n && c->t[j].kind == TK_DASH && c->t[j + 1].kind == TK_WORD &&
         starts_number(tok_text(c, j + 1), c->t[j + 1].len)) {
         size_t mark = c->out->len;
         rbuf_word(c->out, "đến");
-        if (read_one(c, j + 1, tok_text(c, j + 1), c->t[j + 1].len))
+        if (read_one(c, j + 1, tok_text(c, j + 1), c->t[j + 1].len) == kind)
             used += 2 + read_next_unit(c, j + 2);
         else
             c->out->len = mark;

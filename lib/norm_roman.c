@@ -55,12 +55,21 @@ size_t norm_roman(nctx *c, size_t i)
 {
     if (c->t[i].kind != TK_WORD)
         return 0;
-    int v = roman_value(tok_text(c, i), c->t[i].len);
-    if (!v || !ctx_before(c, i, "roman"))
+    const char *s = tok_text(c, i);
+    size_t n = c->t[i].len;
+    const char *slash = memchr(s, '/', n); /* quý II/2021 */
+    size_t rn = slash ? (size_t)(slash - s) : n;
+    long year = slash ? digits_value(slash + 1, n - rn - 1) : -1;
+    int v = roman_value(s, rn);
+    if (!v || (slash && year < 1000) || !ctx_before(c, i, "roman"))
         return 0;
     if ((v == 1 || v == 4) && ctx_before(c, i, "ordinal"))
         rbuf_word(c->out, v == 1 ? "nhất" : "tư");
     else
         num_cardinal_u64(c->out, (uint64_t)v, c->cfg->dl);
+    if (slash) {
+        rbuf_word(c->out, "năm");
+        num_cardinal_u64(c->out, (uint64_t)year, c->cfg->dl);
+    }
     return 1;
 }

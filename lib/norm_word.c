@@ -86,6 +86,21 @@ static void spell(rbuf *out, const char *s, size_t n)
     }
 }
 
+static int has_vowel(const char *s, size_t n)
+{
+    for (size_t p = 0; p < n;) {
+        int32_t cp, base;
+        int tone;
+        p += vn_decode(s + p, n - p, &cp);
+        vn_split_tone(vn_lower(cp), &base, &tone);
+        if (base > 0 && base < 0x80 && strchr("aeiouy", (int)base))
+            return 1;
+        if (base == 0xE2 || base == 0xEA || base == 0xF4 || base == 0x103 || base == 0x1A1 || base == 0x1B0)
+            return 1; /* â ê ô ă ơ ư */
+    }
+    return 0;
+}
+
 static int has_upper_after_first(const char *s, size_t n)
 {
     int32_t cp;
@@ -115,8 +130,8 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
             put_lower(c->out, s, n); /* a headline word: NÂNG CAO */
         else
             spell(c->out, s, n);     /* an unknown acronym: VTV */
-    } else if (first_len == n && vn_is_upper(first)) {
-        spell(c->out, s, n);         /* a single capital: độ C, khu A */
+    } else if ((first_len == n && vn_is_upper(first)) || !has_vowel(s, n)) {
+        spell(c->out, s, n);         /* a single capital (độ C, khu A), or no vowel at all (ch) */
     } else {
         put_word(c->out, s, n);
     }
@@ -206,6 +221,17 @@ static int read_slashed(nctx *c, size_t i, const char *w, size_t n)
     if (!slash)
         return 0;
     size_t a = (size_t)(slash - w);
+    if (a == 0 && n > 1 && number_before(c, i)) { /* 20 triệu đồng /m2 */
+        const char *pos, *unit = unit_reading(w + 1, n - 1, &pos);
+        if (!unit && !all_letters(w + 1, n - 1))
+            return 0;
+        rbuf_word(c->out, "trên");
+        if (unit)
+            rbuf_word(c->out, unit);
+        else
+            norm_letters(c, w + 1, n - 1, i);
+        return 1;
+    }
     if (!all_letters(w, a) || !all_letters(slash + 1, n - a - 1))
         return 0;
     int amount = number_before(c, i);
