@@ -19,6 +19,7 @@ typedef struct {
 size_t norm_number(nctx *c, size_t i);
 size_t norm_word(nctx *c, size_t i);
 size_t norm_roman(nctx *c, size_t i);
+size_t norm_url(nctx *c, size_t i);
 
 /* Reads an arbitrary string with no recognised form: letters, digits and symbols in turn. */
 void norm_fallback(nctx *c, const char *s, size_t n);

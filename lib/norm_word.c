@@ -101,6 +101,32 @@ static int has_vowel(const char *s, size_t n)
     return 0;
 }
 
+static int all_caps_token(const nctx *c, size_t j)
+{
+    if (j >= c->n || c->t[j].kind != TK_WORD || c->t[j].len < 2)
+        return 0;
+    const char *w = tok_text(c, j);
+    int32_t cp;
+    for (size_t p = 0; p < c->t[j].len;) {
+        p += vn_decode(w + p, c->t[j].len - p, &cp);
+        if (vn_is_lower(cp))
+            return 0;
+    }
+    return 1;
+}
+
+/* An all-caps syllable is a word when it carries Vietnamese marks (KHÔNG), is long, or stands
+ * in a run of capitals (THÔNG BÁO KHẨN); a short bare one alone is an acronym (OA, AI). */
+static int headline_word(const nctx *c, const char *s, size_t n, size_t i)
+{
+    for (size_t p = 0; p < n; p++)
+        if ((unsigned char)s[p] >= 0x80)
+            return 1;
+    if (n >= 4)
+        return 1;
+    return i < c->n && ((i > 0 && all_caps_token(c, i - 1)) || all_caps_token(c, i + 1));
+}
+
 static int has_upper_after_first(const char *s, size_t n)
 {
     int32_t cp;
@@ -126,10 +152,10 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
     int32_t first;
     size_t first_len = vn_decode(s, n, &first);
     if (has_upper_after_first(s, n)) {
-        if (vn_is_syllable(s, n))
+        if (vn_is_syllable(s, n) && headline_word(c, s, n, tok_index))
             put_lower(c->out, s, n); /* a headline word: NÂNG CAO */
         else
-            spell(c->out, s, n);     /* an unknown acronym: VTV */
+            spell(c->out, s, n);     /* an unknown acronym: VTV, Zalo OA */
     } else if ((first_len == n && vn_is_upper(first)) || !has_vowel(s, n)) {
         spell(c->out, s, n);         /* a single capital (độ C, khu A), or no vowel at all (ch) */
     } else {
@@ -256,5 +282,5 @@ size_t norm_word(nctx *c, size_t i)
         rbuf_word(c->out, r);
         return 1;
     }
-    return read_slashed(c, i, w, n);
+    return norm_url(c, i) || read_slashed(c, i, w, n);
 }

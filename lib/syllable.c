@@ -12,8 +12,9 @@ static const char *const onsets[] = {
     "ngh", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "ch",
     "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
 };
+/* ie, ye, uo: the same vowels typed without their marks (tien, tuoi in web addresses) */
 static const char *const nuclei[] = {
-    "iê", "yê", "uô", "ươ", "ưa", "ia", "ya", "ua", "oo", "uơ",
+    "iê", "yê", "uô", "ươ", "ưa", "ia", "ya", "ua", "oo", "uơ", "ie", "ye", "uo",
     "a", "ă", "â", "e", "ê", "i", "y", "o", "ô", "ơ", "u", "ư",
 };
 static const char *const codas[] = { "ch", "nh", "ng", "c", "m", "n", "p", "t", "i", "y", "o", "u", "" };
@@ -46,7 +47,8 @@ static int coda_fits(const char *nuc, const char *coda)
 {
     int open = coda[0] == '\0';
     if (!strcmp(nuc, "ă") || !strcmp(nuc, "â") || !strcmp(nuc, "iê") || !strcmp(nuc, "yê") ||
-        !strcmp(nuc, "uô") || !strcmp(nuc, "ươ") || !strcmp(nuc, "oo"))
+        !strcmp(nuc, "uô") || !strcmp(nuc, "ươ") || !strcmp(nuc, "oo") || !strcmp(nuc, "ie") ||
+        !strcmp(nuc, "ye") || !strcmp(nuc, "uo"))
         return !open;
     if (!strcmp(nuc, "ia") || !strcmp(nuc, "ya") || !strcmp(nuc, "ua") || !strcmp(nuc, "ưa"))
         return open;

@@ -1,0 +1,156 @@
+/* Web addresses and e-mail addresses, read briefly: the host without "www." and without the
+ * path, each label as words where it splits into Vietnamese syllables (baonghean -> bao nghe an)
+ * or is a known word, letters otherwise; "đường dẫn" (a link) when that would be long. */
+#include <string.h>
+
+#include "lexicon.h"
+#include "norm_int.h"
+#include "syllable.h"
+#include "vnchar.h"
+
+#define LABEL_MAX 40     /* a longer label is not worth reading out */
+#define MAX_LABELS 5
+#define SYL_MAX 7        /* bytes in the longest ASCII syllable (nghieng) */
+#define WORD_MAX 12      /* the longest loanword looked for inside a label */
+
+static const char *const tlds[] = { "vn", "com", "net", "org", "gov", "edu", "info", "io", "biz", "asia", "int" };
+
+static int is_tld(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof tlds / sizeof tlds[0]; k++)
+        if (strlen(tlds[k]) == n && !strncmp(tlds[k], s, n))
+            return 1;
+    return 0;
+}
+
+static int host_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
+}
+
+/* Length of the host at s (labels joined by dots), 0 if it ends in no known top-level domain. */
+static size_t host_len(const char *s, size_t n, size_t *labels)
+{
+    size_t i = 0, last = 0;
+    *labels = 0;
+    while (i < n) {
+        size_t st = i;
+        while (i < n && host_char(s[i]))
+            i++;
+        if (i == st)
+            return 0;
+        (*labels)++;
+        last = st;
+        if (i + 1 < n && s[i] == '.' && host_char(s[i + 1]))
+            i++;
+        else
+            break;
+    }
+    char low[8];
+    size_t tn = i - last;
+    if (*labels < 2 || tn >= sizeof low)
+        return 0;
+    for (size_t k = 0; k < tn; k++)
+        low[k] = (char)(s[last + k] | 0x20);
+    return is_tld(low, tn) ? i : 0;
+}
+
+/* The cheapest split of an ASCII label into known words and syllables (cost 1 each) and spelled
+ * letters (cost 3 each): hanoitv -> ha noi + tv (ti vi). */
+static void read_label(nctx *c, const char *s, size_t n)
+{
+    const char *known = lex_loanword(s, n);
+    if (known || n > LABEL_MAX) {
+        rbuf_word(c->out, known ? known : "");
+        return;
+    }
+    unsigned cost[LABEL_MAX + 1];
+    unsigned char step[LABEL_MAX + 1];
+    cost[0] = 0;
+    for (size_t e = 1; e <= n; e++) {
+        cost[e] = cost[e - 1] + 3;
+        step[e] = 1;
+        /* longest piece first: on a tie the later syllable takes the consonant (ha noi, not han oi) */
+        for (size_t k = e < WORD_MAX ? e : WORD_MAX; k >= 2; k--)
+            if (cost[e - k] + 1 < cost[e] &&
+                ((k <= SYL_MAX && vn_is_syllable(s + e - k, k)) || lex_loanword(s + e - k, k))) {
+                cost[e] = cost[e - k] + 1;
+                step[e] = (unsigned char)k;
+            }
+    }
+    size_t cuts[LABEL_MAX + 1], nc = 0;
+    for (size_t e = n; e > 0; e -= step[e])
+        cuts[nc++] = e;
+    size_t st = 0;
+    while (nc > 0) {
+        size_t e = cuts[--nc];
+        if (e - st == 1 || (!vn_is_syllable(s + st, e - st) && !lex_loanword(s + st, e - st)))
+            norm_fallback(c, s + st, e - st);
+        else
+            norm_letters(c, s + st, e - st, (size_t)-1);
+        st = e;
+    }
+}
+
+static void read_host(nctx *c, const char *s, size_t n)
+{
+    if (n > 4 && !strncmp(s, "www.", 4))
+        s += 4, n -= 4;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && s[e] != '.')
+            e++;
+        for (size_t a = i; a < e;) { /* a hyphen inside a label is only a separator */
+            size_t b = a;
+            while (b < e && s[b] != '-')
+                b++;
+            if (b > a)
+                read_label(c, s + a, b - a);
+            a = b + 1;
+        }
+        if (e < n)
+            rbuf_word(c->out, "chấm");
+        i = e + 1;
+    }
+}
+
+static size_t skip_scheme(const char *s, size_t n)
+{
+    if (n > 8 && !strncmp(s, "https://", 8))
+        return 8;
+    if (n > 7 && !strncmp(s, "http://", 7))
+        return 7;
+    return 0;
+}
+
+size_t norm_url(nctx *c, size_t i)
+{
+    const char *s = tok_text(c, i);
+    size_t n = c->t[i].len, labels = 0;
+    const char *at = memchr(s, '@', n);
+    if (at && at > s) {
+        size_t local = (size_t)(at - s), h = host_len(at + 1, n - local - 1, &labels);
+        if (!h || h != n - local - 1 || local > LABEL_MAX)
+            return 0;
+        for (size_t a = 0; a < local;) {
+            size_t b = a;
+            while (b < local && host_char(s[b]))
+                b++;
+            if (b > a)
+                read_label(c, s + a, b - a);
+            a = b + 1;
+        }
+        rbuf_word(c->out, "a còng");
+        read_host(c, at + 1, h);
+        return 1;
+    }
+    size_t k = skip_scheme(s, n), h = host_len(s + k, n - k, &labels);
+    int web = k > 0 || (n - k > 4 && !strncmp(s + k, "www.", 4));
+    if (!h || (!web && h != n - k && s[k + h] != '/'))
+        return 0;
+    if (labels > MAX_LABELS)
+        rbuf_word(c->out, "đường dẫn");
+    else
+        read_host(c, s + k, h);
+    return 1;
+}
