@@ -11,6 +11,7 @@
 #include "readarticle.h"
 
 #define INPUT_MAX (256u << 20) /* refuse inputs above 256 MiB rather than exhaust memory */
+#define MAX_LEXICONS 32
 
 enum { EXIT_USAGE = 2 };
 enum { MODE_AUDIO, MODE_NORMALIZE, MODE_SENTENCES };
@@ -21,6 +22,8 @@ typedef struct {
     const char *output;  /* "-" = stdout */
     const char *format;
     int progress;
+    const char *lexicons[MAX_LEXICONS + 1];
+    size_t nlexicons;
     ra_options opts;
 } cli_args;
 
@@ -34,6 +37,8 @@ static void usage(FILE *f)
           "      --sentences       print the sentences as segmented, one per line; no audio\n"
           "      --voice NAME      voice name or profile file (default: north)\n"
           "      --list-voices     list the built-in voices\n"
+          "      --lexicon FILE    add a user lexicon (TSV: form<TAB>reading[<TAB>context]); repeatable,\n"
+          "                        its entries win over the built-in ones\n"
           "      --rate WPM        speaking rate, 80..450 words per minute\n"
           "      --pitch N         pitch, 0..100\n"
           "      --progress        report progress on stderr (default when stderr is a terminal)\n"
@@ -79,13 +84,14 @@ static int list_voices(void)
 /* Returns -1 to continue, or an exit status. */
 static int parse_args(int argc, char **argv, cli_args *a)
 {
-    enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS };
+    enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON };
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },   { "normalize", no_argument, NULL, O_NORMALIZE },
         { "sentences", no_argument, NULL, O_SENTENCES }, { "voice", required_argument, NULL, O_VOICE },
         { "list-voices", no_argument, NULL, O_LIST },  { "rate", required_argument, NULL, O_RATE },
         { "pitch", required_argument, NULL, O_PITCH }, { "format", required_argument, NULL, O_FORMAT },
         { "progress", no_argument, NULL, O_PROGRESS }, { "help", no_argument, NULL, 'h' },
+        { "lexicon", required_argument, NULL, O_LEXICON },
         { "version", no_argument, NULL, 'V' },         { NULL, 0, NULL, 0 },
     };
     int c;
@@ -101,6 +107,14 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case O_PITCH: if (parse_int(optarg, "--pitch", 0, 100, &a->opts.pitch)) return EXIT_USAGE; break;
         case O_FORMAT: a->format = optarg; break;
         case O_PROGRESS: a->progress = 1; break;
+        case O_LEXICON:
+            if (a->nlexicons == MAX_LEXICONS) {
+                fail("at most %d --lexicon files", MAX_LEXICONS);
+                return EXIT_USAGE;
+            }
+            a->lexicons[a->nlexicons++] = optarg;
+            a->opts.lexicons = a->lexicons;
+            break;
         case 'h': usage(stdout); return EXIT_SUCCESS;
         case 'V': printf("readarticle %s\n", ra_version_string()); return EXIT_SUCCESS;
         case ':': fail("option '%s' needs a value", argv[optind - 1]); return EXIT_USAGE;

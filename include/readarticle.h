@@ -87,6 +87,11 @@ typedef struct {
     unsigned max_instances;  /* espeak-ng copies for concurrent synthesis; 0 = number of CPUs, max 8 */
     ra_progress_fn progress; /* optional, called during synthesis */
     void *progress_user;
+    const char *const *lexicons; /* optional NULL-terminated list of user lexicon files (UTF-8 TSV:
+                                    form<TAB>reading[<TAB>context[<TAB>flags]], the format of
+                                    lib/data/acronyms.tsv); their entries win over the built-in
+                                    ones, a later file over an earlier one, and a form written in
+                                    lower case matches in any case. Read once, here. */
 } ra_options;
 
 #define RA_OPTIONS_VERSION 1u
@@ -104,7 +109,9 @@ RA_API ra_status ra_options_init(ra_options *opts);
  * checked here; espeak-ng itself is loaded on first synthesis, so normalisation works even where
  * espeak-ng is not installed. The options struct and its strings are copied.
  * Errors: RA_ERR_ARG (out NULL, rate/pitch out of range, unknown options version),
- *         RA_ERR_VOICE (unknown name, unreadable or malformed profile), RA_ERR_NOMEM.
+ *         RA_ERR_VOICE (unknown name, unreadable or malformed profile),
+ *         RA_ERR_LEXICON (a lexicon file is unreadable or has a malformed line: the message names
+ *         the file and line), RA_ERR_NOMEM.
  * When engine creation fails, ra_errmsg(NULL) describes why. */
 RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts);
 

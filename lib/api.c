@@ -110,6 +110,10 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
     if (opts->pitch >= 0)
         e->voice.pitch = opts->pitch;
     e->ncfg.dl = e->voice.dl;
+    st = ulex_load(&e->ulex, opts->lexicons, err, sizeof err);
+    if (st != RA_OK)
+        goto fail;
+    e->ncfg.ulex = e->ulex;
     e->progress = opts->progress;
     e->progress_user = opts->progress_user;
     st = synth_pool_new(&e->pool, opts->max_instances ? opts->max_instances : default_instances(), &e->voice);
@@ -118,6 +122,7 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
     *out = e;
     return RA_OK;
 fail:
+    ulex_free(e->ulex);
     free(e);
     return api_fail(NULL, st, "%s", err[0] ? err : ra_strerror(st));
 }
@@ -127,6 +132,7 @@ RA_API void ra_engine_free(ra_engine *engine)
     if (!engine)
         return;
     synth_pool_free(engine->pool);
+    ulex_free(engine->ulex);
     free(engine);
 }
 

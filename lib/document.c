@@ -51,7 +51,7 @@ ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *
     if (st != RA_OK)
         return api_fail(e, st, "out of memory");
     d->input_len = len;
-    if (segment(d->text.s, d->text.len, &d->sents) != 0 || number_flags(d) != 0) {
+    if (segment(d->text.s, d->text.len, e->ncfg.ulex, &d->sents) != 0 || number_flags(d) != 0) {
         doc_free(d);
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
     }

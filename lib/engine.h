@@ -15,6 +15,7 @@ struct ra_engine {
     ra_progress_fn progress;
     void *progress_user;
     synth_pool *pool;
+    ulexicon *ulex;        /* also referenced by ncfg */
 };
 
 /* Records a failure for ra_errmsg (per thread) and returns st. */

@@ -90,58 +90,103 @@ static int context_matches(const char *ctx_words, const char *context)
     return 0;
 }
 
-const char *lex_acronym(const char *form, size_t n, lex_context_fn context, void *user)
+typedef const char *const (*rows4)[4];
+
+/* The rows [i, end) of one form; end == i when the form is absent. */
+static size_t form_rows(rows4 rows, size_t count, const char *form, size_t n, size_t *end)
 {
-    if (!maybe_in(&acronym_shapes, form, n))
-        return NULL;
-    const char *const *rows = &gen_acronyms[0][0];
-    size_t i = find_first(rows, 4, gen_acronyms_count, form, n);
-    if (i == gen_acronyms_count)
-        return NULL;
-    size_t end = i + 1;
-    while (end < gen_acronyms_count && !strcmp(gen_acronyms[end][0], gen_acronyms[i][0]))
-        end++;
+    size_t i = rows ? find_first(&rows[0][0], 4, count, form, n) : count;
+    *end = i;
+    while (*end < count && strncmp(rows[*end][0], form, n) == 0 && rows[*end][0][n] == '\0')
+        (*end)++;
+    return i;
+}
+
+/* Among the rows of one form: the first whose context words occur around it, else the first
+ * without context. */
+static const char *choose(rows4 rows, size_t i, size_t end, lex_context_fn context, void *user)
+{
     if (end == i + 1)
-        return gen_acronyms[i][1];
+        return rows[i][1];
     char words[512] = "";
     if (context)
         context(user, words, sizeof words);
     const char *fallback = NULL;
     for (size_t j = i; j < end; j++) {
-        const char *ctx = gen_acronyms[j][2];
+        const char *ctx = rows[j][2];
         if (!ctx[0]) {
             if (!fallback)
-                fallback = gen_acronyms[j][1];
+                fallback = rows[j][1];
         } else if (context_matches(ctx, words)) {
-            return gen_acronyms[j][1];
+            return rows[j][1];
         }
     }
-    return fallback ? fallback : gen_acronyms[i][1];
+    return fallback ? fallback : rows[i][1];
 }
 
-int lex_dotted(const char *form, size_t n, int *may_end)
+static size_t lower_key(const char *s, size_t n, char *buf, size_t cap)
 {
-    if (n == 0 || form[n - 1] != '.' || !maybe_in(&acronym_shapes, form, n))
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += vn_decode(s + i, n - i, &cp);
+        if (k + 4 >= cap)
+            return 0;
+        k += vn_encode(vn_lower(cp), buf + k);
+    }
+    return k;
+}
+
+/* The user rows of a form: exact, else a lower-case entry matching in any case. */
+static size_t user_rows(const ulexicon *u, const char *form, size_t n, rows4 *rows, size_t *end)
+{
+    size_t count;
+    *rows = ulex_table(u, &count);
+    if (!count)
+        return *end = 0;
+    size_t i = form_rows(*rows, count, form, n, end);
+    if (*end > i)
+        return i;
+    char low[128];
+    size_t k = lower_key(form, n, low, sizeof low);
+    return k ? form_rows(*rows, count, low, k, end) : (*end = 0);
+}
+
+const char *lex_acronym(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user)
+{
+    rows4 rows;
+    size_t end, i = user_rows(u, form, n, &rows, &end);
+    if (end > i)
+        return choose(rows, i, end, context, user);
+    if (!maybe_in(&acronym_shapes, form, n))
+        return NULL;
+    i = form_rows(gen_acronyms, gen_acronyms_count, form, n, &end);
+    return end > i ? choose(gen_acronyms, i, end, context, user) : NULL;
+}
+
+int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end)
+{
+    if (n == 0 || form[n - 1] != '.')
         return 0;
-    size_t i = find_first(&gen_acronyms[0][0], 4, gen_acronyms_count, form, n);
-    if (i == gen_acronyms_count)
-        return 0;
-    *may_end = strstr(gen_acronyms[i][3], "end") != NULL;
+    rows4 rows;
+    size_t end, i = user_rows(u, form, n, &rows, &end);
+    if (end == i) {
+        if (!maybe_in(&acronym_shapes, form, n))
+            return 0;
+        rows = gen_acronyms;
+        i = form_rows(rows, gen_acronyms_count, form, n, &end);
+        if (end == i)
+            return 0;
+    }
+    *may_end = strstr(rows[i][3], "end") != NULL;
     return 1;
 }
 
 const char *lex_loanword(const char *word, size_t n)
 {
     char low[128];
-    size_t k = 0;
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        i += vn_decode(word + i, n - i, &cp);
-        if (k + 4 >= sizeof low)
-            return NULL;
-        k += vn_encode(vn_lower(cp), low + k);
-    }
-    if (!maybe_in(&loanword_shapes, low, k))
+    size_t k = lower_key(word, n, low, sizeof low);
+    if (!k || !maybe_in(&loanword_shapes, low, k))
         return NULL;
     size_t r = find_first(&gen_loanwords[0][0], 2, gen_loanwords_count, low, k);
     return r < gen_loanwords_count ? gen_loanwords[r][1] : NULL;

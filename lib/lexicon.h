@@ -4,6 +4,17 @@
 
 #include <stddef.h>
 
+#include "readarticle.h"
+
+/* A user lexicon: rows in the layout of gen_acronyms, searched before the built-in table. */
+typedef struct ulexicon ulexicon;
+
+/* Loads the TSV files of the NULL-terminated list paths (none: *out = NULL). A later file wins
+ * over an earlier one. On RA_ERR_LEXICON, err names the file and line. */
+ra_status ulex_load(ulexicon **out, const char *const *paths, char *err, size_t errcap);
+void ulex_free(ulexicon *u);
+const char *const (*ulex_table(const ulexicon *u, size_t *count))[4];
+
 /* Tables generated at build time from lib/data/ TSV files (see lib/gen/gentables.c). */
 extern const char *const gen_acronyms[][4];
 extern const size_t gen_acronyms_count;
@@ -16,11 +27,12 @@ extern const size_t gen_letters_count;
  * form has several readings to choose from). */
 typedef void (*lex_context_fn)(void *user, char *buf, size_t cap);
 
-/* The reading of an acronym or abbreviation written exactly as form[0..n), or NULL. */
-const char *lex_acronym(const char *form, size_t n, lex_context_fn context, void *user);
+/* The reading of an acronym or abbreviation written exactly as form[0..n) (or, for a user
+ * entry written in lower case, in any case), or NULL. The user lexicon u (may be NULL) wins. */
+const char *lex_acronym(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user);
 /* 1 when form (ending in '.') is a dotted abbreviation; *may_end says whether it can end a
  * sentence (v.v.). */
-int lex_dotted(const char *form, size_t n, int *may_end);
+int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end);
 /* The reading of a loanword or brand name (matched without regard to case), or NULL. */
 const char *lex_loanword(const char *word, size_t n);
 /* The Vietnamese name of an (uppercase) letter, or NULL. */

@@ -67,7 +67,7 @@ int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len,
 {
     toklist tl;
     memset(&tl, 0, sizeof tl);
-    if (tokenize(s, len, &tl) != 0) {
+    if (tokenize(s, len, cfg->ulex, &tl) != 0) {
         toklist_free(&tl);
         return -1;
     }

@@ -5,10 +5,12 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "lexicon.h"
 #include "number.h"
 
 typedef struct {
     dialect dl;
+    const ulexicon *ulex; /* the user's lexicon, or NULL */
 } normcfg;
 
 /* The text around the sentence writes thousands the English way (1,298,673): a lone ",ddd"

@@ -142,7 +142,7 @@ static int has_upper_after_first(const char *s, size_t n)
 void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
 {
     ctx_req req = { c, tok_index };
-    const char *r = lex_acronym(s, n, context_words, &req);
+    const char *r = lex_acronym(c->cfg->ulex, s, n, context_words, &req);
     if (!r)
         r = lex_loanword(s, n);
     if (r) {
@@ -223,7 +223,7 @@ static int number_before(const nctx *c, size_t i)
 void norm_piece(nctx *c, const char *s, size_t n, size_t tok_index)
 {
     ctx_req req = { c, tok_index };
-    const char *r = lex_acronym(s, n, context_words, &req);
+    const char *r = lex_acronym(c->cfg->ulex, s, n, context_words, &req);
     if (r)
         rbuf_word(c->out, r);
     else
@@ -277,7 +277,7 @@ size_t norm_word(nctx *c, size_t i)
         return 1;
     }
     ctx_req req = { c, i };
-    const char *r = lex_acronym(w, n, context_words, &req);
+    const char *r = lex_acronym(c->cfg->ulex, w, n, context_words, &req);
     if (r) {
         rbuf_word(c->out, r);
         return 1;

@@ -61,7 +61,7 @@ static size_t word_before(const char *s, size_t from, size_t dot)
 }
 
 /* PGS.TS. and the like: every dotted part is a known abbreviation that does not end sentences. */
-static int dotted_parts(const char *w, size_t n)
+static int dotted_parts(const ulexicon *u, const char *w, size_t n)
 {
     size_t a = 0;
     int any = 0;
@@ -71,7 +71,7 @@ static int dotted_parts(const char *w, size_t n)
             return 0;
         size_t e = (size_t)(dot - w) + 1;
         int may_end = 0;
-        if (!lex_dotted(w + a, e - a, &may_end) || may_end)
+        if (!lex_dotted(u, w + a, e - a, &may_end) || may_end)
             return 0;
         any = 1;
         a = e;
@@ -80,22 +80,22 @@ static int dotted_parts(const char *w, size_t n)
 }
 
 /* Does a single '.' at s[dot] close an abbreviation or an initial rather than a sentence? */
-static int abbreviation_dot(const char *s, size_t from, size_t dot)
+static int abbreviation_dot(const ulexicon *u, const char *s, size_t from, size_t dot)
 {
     size_t a = word_before(s, from, dot);
     size_t n = dot + 1 - a;
     int may_end = 0;
-    if (lex_dotted(s + a, n, &may_end))
+    if (lex_dotted(u, s + a, n, &may_end))
         return !may_end;
     int32_t cp;
     size_t m = vn_decode(s + a, n, &cp);
     if (m + 1 == n && vn_is_upper(cp))
         return 1; /* an initial: Nguyễn V. An */
-    return dotted_parts(s + a, n);
+    return dotted_parts(u, s + a, n);
 }
 
 /* If a sentence ends in the final-mark run starting at i, returns where it ends, else 0. */
-static size_t boundary_at(const char *s, size_t from, size_t end, size_t i)
+static size_t boundary_at(const ulexicon *u, const char *s, size_t from, size_t end, size_t i)
 {
     size_t j = i, marks = 0;
     int ellipsis = 0;
@@ -124,12 +124,12 @@ static size_t boundary_at(const char *s, size_t from, size_t end, size_t i)
     vn_decode(s + k, end - k, &cp);
     if (vn_is_lower(cp))
         return 0;
-    if (marks == 1 && s[i] == '.' && abbreviation_dot(s, from, i))
+    if (marks == 1 && s[i] == '.' && abbreviation_dot(u, s, from, i))
         return 0;
     return j;
 }
 
-static void split_block(const char *s, size_t a, size_t b, brk_kind last, sentlist *out)
+static void split_block(const ulexicon *u, const char *s, size_t a, size_t b, brk_kind last, sentlist *out)
 {
     size_t start = a;
     for (size_t i = a; i < b;) {
@@ -139,7 +139,7 @@ static void split_block(const char *s, size_t a, size_t b, brk_kind last, sentli
             i += m;
             continue;
         }
-        size_t e = boundary_at(s, a, b, i);
+        size_t e = boundary_at(u, s, a, b, i);
         if (e && e < b) {
             push(out, s, start, e, BRK_SENTENCE);
             start = e;
@@ -192,7 +192,7 @@ static size_t line_end(const char *s, size_t i, size_t len)
     return nl ? (size_t)(nl - s) : len;
 }
 
-int segment(const char *s, size_t len, sentlist *out)
+int segment(const char *s, size_t len, const ulexicon *ulex, sentlist *out)
 {
     size_t i = 0;
     while (i < len) {
@@ -201,7 +201,7 @@ int segment(const char *s, size_t len, sentlist *out)
             b = line_end(s, b + 1, len);
         int32_t last = last_char(s, a, b);
         brk_kind brk = (is_final(last) || is_closing(last)) ? BRK_PARAGRAPH : BRK_HEADING;
-        split_block(s, a, b, brk, out);
+        split_block(ulex, s, a, b, brk, out);
         i = b + 1;
     }
     return out->oom ? -1 : 0;

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "lexicon.h"
+
 typedef enum {
     BRK_SENTENCE,  /* ends a sentence inside a paragraph */
     BRK_PARAGRAPH, /* ends a paragraph (line or blank line after a final mark) */
@@ -24,7 +26,7 @@ typedef struct {
 /* Appends the sentences of s[0..len) to out. A line break ends a sentence unless the line is
  * plainly wrapped prose (no final mark, long, next line starts in lower case). Sentences with
  * nothing to read (no letter or digit) are left out. Returns 0, or -1 when memory ran out. */
-int segment(const char *s, size_t len, sentlist *out);
+int segment(const char *s, size_t len, const ulexicon *ulex, sentlist *out);
 void sentlist_free(sentlist *l);
 
 #endif

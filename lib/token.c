@@ -59,7 +59,7 @@ static size_t last_cp(const char *s, size_t start, size_t end, int32_t *cp)
     return end - p;
 }
 
-static void chunk(const char *s, size_t a, size_t b, toklist *out)
+static void chunk(const char *s, size_t a, size_t b, const ulexicon *ulex, toklist *out)
 {
     int32_t cp;
     size_t n = vn_decode(s + a, b - a, &cp);
@@ -77,7 +77,7 @@ static void chunk(const char *s, size_t a, size_t b, toklist *out)
     int dummy;
     while (trail > a) {
         size_t m = last_cp(s, a, trail, &cp);
-        if (!is_trail_punct(cp) || (cp == '.' && lex_dotted(s + a, trail - a, &dummy)))
+        if (!is_trail_punct(cp) || (cp == '.' && lex_dotted(ulex, s + a, trail - a, &dummy)))
             break;
         trail -= m;
     }
@@ -89,7 +89,7 @@ static void chunk(const char *s, size_t a, size_t b, toklist *out)
     }
 }
 
-int tokenize(const char *s, size_t len, toklist *out)
+int tokenize(const char *s, size_t len, const ulexicon *ulex, toklist *out)
 {
     size_t i = 0;
     while (i < len) {
@@ -106,7 +106,7 @@ int tokenize(const char *s, size_t len, toklist *out)
                 break;
             j += n;
         }
-        chunk(s, i, j, out);
+        chunk(s, i, j, ulex, out);
         i = j;
     }
     return out->oom ? -1 : 0;

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "lexicon.h"
+
 typedef enum {
     TK_WORD,   /* a run of non-space characters with outer punctuation peeled off: UBND, 16/01/2023, TP. */
     TK_PUNCT,  /* one punctuation character peeled off a word, or standing alone */
@@ -24,7 +26,7 @@ typedef struct {
 
 /* Appends the tokens of s[0..len) to out. Dotted abbreviations known to the lexicon keep their
  * final dot (TP., v.v.). Returns 0, or -1 when memory ran out. */
-int tokenize(const char *s, size_t len, toklist *out);
+int tokenize(const char *s, size_t len, const ulexicon *ulex, toklist *out);
 void toklist_free(toklist *l);
 
 #endif

@@ -194,6 +194,37 @@ static void test_file_and_memory(void **state)
     rmdir(path);
 }
 
+static void test_user_lexicon(void **state)
+{
+    (void)state;
+    const char *files[] = { "tests/data/user-lexicon.tsv", NULL };
+    ra_options o;
+    ra_options_init(&o);
+    o.lexicons = files;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    const char *in = "UBND và HĐND. ZALO, Zalo. HTX nông nghiệp. HTX công viên. Q. Ba Đình";
+    char *out = NULL;
+    assert_int_equal(ra_normalize(e, in, strlen(in), &out), RA_OK);
+    /* user entries win, a built-in one still applies, lower-case forms match any case,
+     * context picks among the user's readings, dotted forms keep the sentence whole */
+    assert_string_equal(out, "ủy ban và hội đồng nhân dân.\ngiao lô, giao lô.\nhợp tác xã nông nghiệp.\n"
+                             "hạ tầng xanh công viên.\nquận Ba Đình\n");
+    ra_free(out);
+    ra_engine_free(e);
+
+    const char *bad[] = { "tests/data/user-lexicon.tsv", "tests/data/bad-lexicon.tsv", NULL };
+    o.lexicons = bad;
+    e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_ERR_LEXICON);
+    assert_null(e);
+    assert_non_null(strstr(ra_errmsg(NULL), "tests/data/bad-lexicon.tsv:2:"));
+    const char *missing[] = { "tests/data/no-such-lexicon.tsv", NULL };
+    o.lexicons = missing;
+    assert_int_equal(ra_engine_new(&e, &o), RA_ERR_LEXICON);
+    assert_non_null(strstr(ra_errmsg(NULL), "no-such-lexicon.tsv"));
+}
+
 typedef struct {
     ra_engine *e;
     collect c;
@@ -239,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_version_and_errors), cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_voices),             cmocka_unit_test(test_sink),
         cmocka_unit_test(test_file_and_memory),    cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_user_lexicon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -62,6 +62,11 @@ static void test_text_modes(void **state)
     assert_int_equal(st, 0);
     assert_string_equal(out, "ủy ban nhân dân xã có hai mươi mốt thôn.\nTỷ lệ đạt chín mươi bảy phẩy tám phần trăm.\n");
     free(out);
+    snprintf(cmd, sizeof cmd, "echo 'UBND xã' | %s --lexicon tests/data/user-lexicon.tsv --normalize", bin);
+    out = run_capture(cmd, &st);
+    assert_int_equal(st, 0);
+    assert_string_equal(out, "ủy ban xã\n");
+    free(out);
     snprintf(cmd, sizeof cmd, "printf 'TP. Huế đẹp. Tôi\\nđi học.' | %s --sentences -", bin);
     out = run_capture(cmd, &st);
     assert_int_equal(st, 0);
@@ -86,6 +91,8 @@ static void test_input_errors(void **state)
     snprintf(args, sizeof args, "%s/bad.wav", tmpdir);
     assert_int_equal(access(args, F_OK), -1); /* no output file for a failed run */
     expect("--normalize /", 1, "cannot read '/'");
+    expect("--lexicon tests/data/bad-lexicon.tsv --normalize tests/data/example-article.txt", 1,
+           "tests/data/bad-lexicon.tsv:2: the reading must be words only");
 }
 
 static void test_audio(void **state)

@@ -1,0 +1,189 @@
+/* User lexicons: TSV files in the format of lib/data/acronyms.tsv, loaded at engine creation,
+ * checked line by line, and searched before the built-in tables. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "lexicon.h"
+#include "vnchar.h"
+
+#define LINE_MAX_BYTES 4096
+#define FILE_MAX_BYTES (16u << 20)
+
+typedef struct {
+    char *col[4];
+    size_t file, line; /* later files first among rows of one form */
+} urow;
+
+struct ulexicon {
+    urow *rows;
+    size_t n, cap;
+    const char *(*table)[4]; /* the sorted rows in the layout of the built-in tables */
+};
+
+static int fail(char *err, size_t cap, const char *path, size_t line, const char *why)
+{
+    snprintf(err, cap, "%s:%zu: %s", path, line, why);
+    return -1;
+}
+
+static char *nfc_dup(const char *s)
+{
+    return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+}
+
+/* A reading is words only: letters and single spaces, so nothing unreadable reaches espeak-ng. */
+static int reading_ok(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += vn_decode(s + i, n - i, &cp);
+        if (!vn_is_letter(cp) && cp != ' ')
+            return 0;
+    }
+    return n > 0 && s[0] != ' ';
+}
+
+static int form_ok(const char *s)
+{
+    return *s && !strchr(s, ' ');
+}
+
+static int add_row(ulexicon *u, char **cols, size_t ncols, size_t file, size_t line)
+{
+    if (u->n == u->cap) {
+        size_t cap = u->cap ? u->cap * 2 : 64;
+        urow *r = realloc(u->rows, cap * sizeof *r);
+        if (!r)
+            return -1;
+        u->rows = r;
+        u->cap = cap;
+    }
+    urow *r = &u->rows[u->n];
+    memset(r, 0, sizeof *r);
+    for (size_t k = 0; k < 4; k++)
+        if (!(r->col[k] = nfc_dup(k < ncols ? cols[k] : ""))) {
+            for (size_t j = 0; j < k; j++)
+                free(r->col[j]);
+            return -1;
+        }
+    r->file = file;
+    r->line = line;
+    u->n++;
+    return 0;
+}
+
+/* Parses one line; returns 0 (added or blank), -1 with err set. */
+static int parse_line(ulexicon *u, char *line, const char *path, size_t file, size_t ln, char *err, size_t cap)
+{
+    size_t len = strlen(line);
+    if (len && line[len - 1] == '\r')
+        line[--len] = '\0';
+    if (!len || line[0] == '#')
+        return 0;
+    if (utf8proc_decompose((const utf8proc_uint8_t *)line, (utf8proc_ssize_t)len, NULL, 0, 0) < 0)
+        return fail(err, cap, path, ln, "not valid UTF-8");
+    char *cols[5];
+    size_t n = 0;
+    for (char *p = line; p && n < 5; n++) {
+        cols[n] = p;
+        p = strchr(p, '\t');
+        if (p)
+            *p++ = '\0';
+    }
+    if (n < 2 || n > 4)
+        return fail(err, cap, path, ln, "expected form<TAB>reading[<TAB>context[<TAB>flags]]");
+    if (!form_ok(cols[0]))
+        return fail(err, cap, path, ln, "the form is empty or contains a space");
+    if (!reading_ok(cols[1]))
+        return fail(err, cap, path, ln, "the reading must be words only (letters and spaces)");
+    if (add_row(u, cols, n, file, ln) != 0)
+        return fail(err, cap, path, ln, "out of memory");
+    return 0;
+}
+
+static int load_file(ulexicon *u, const char *path, size_t file, char *err, size_t cap)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, cap, "cannot open lexicon '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    char line[LINE_MAX_BYTES + 2];
+    size_t ln = 0, total = 0;
+    int r = 0;
+    while (r == 0 && fgets(line, sizeof line, f)) {
+        size_t len = strlen(line);
+        ln++;
+        total += len;
+        if (total > FILE_MAX_BYTES || (len > LINE_MAX_BYTES && line[len - 1] != '\n'))
+            r = fail(err, cap, path, ln, "line or file too long");
+        else if (memchr(line, '\0', len) != NULL && strlen(line) != len)
+            r = fail(err, cap, path, ln, "contains a NUL byte");
+        else {
+            line[strcspn(line, "\n")] = '\0';
+            r = parse_line(u, line, path, file, ln, err, cap);
+        }
+    }
+    if (r == 0 && ferror(f))
+        r = fail(err, cap, path, ln, "read error");
+    fclose(f);
+    return r;
+}
+
+static int cmp_rows(const void *a, const void *b)
+{
+    const urow *x = a, *y = b;
+    int c = strcmp(x->col[0], y->col[0]);
+    if (c)
+        return c;
+    if (x->file != y->file)
+        return x->file > y->file ? -1 : 1; /* a later file wins */
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+ra_status ulex_load(ulexicon **out, const char *const *paths, char *err, size_t errcap)
+{
+    *out = NULL;
+    if (!paths || !paths[0])
+        return RA_OK;
+    ulexicon *u = calloc(1, sizeof *u);
+    if (!u)
+        return RA_ERR_NOMEM;
+    for (size_t i = 0; paths[i]; i++)
+        if (load_file(u, paths[i], i, err, errcap) != 0) {
+            ulex_free(u);
+            return RA_ERR_LEXICON;
+        }
+    qsort(u->rows, u->n, sizeof *u->rows, cmp_rows);
+    u->table = malloc((u->n ? u->n : 1) * sizeof *u->table);
+    if (!u->table) {
+        ulex_free(u);
+        return RA_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < u->n; i++)
+        memcpy(u->table[i], u->rows[i].col, sizeof u->table[i]);
+    *out = u;
+    return RA_OK;
+}
+
+void ulex_free(ulexicon *u)
+{
+    if (!u)
+        return;
+    for (size_t i = 0; i < u->n; i++)
+        for (size_t k = 0; k < 4; k++)
+            free(u->rows[i].col[k]);
+    free(u->rows);
+    free(u->table);
+    free(u);
+}
+
+const char *const (*ulex_table(const ulexicon *u, size_t *count))[4]
+{
+    *count = u ? u->n : 0;
+    return u ? (const char *const (*)[4])u->table : NULL;
+}
