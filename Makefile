@@ -103,8 +103,8 @@ $(BUILD)/libreadarticle.so: $(LIB_OBJ)
 
 # ---- command line (linked statically against the library: runs from the build tree)
 cli: $(BUILD)/readarticle
-$(BUILD)/readarticle: cli/readarticle.c include/readarticle.h $(BUILD)/libreadarticle.a
-	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude $(CFLAGS) -o $@ $< $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
+$(BUILD)/readarticle: $(wildcard cli/*.c cli/*.h) include/readarticle.h $(BUILD)/libreadarticle.a
+	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude $(CFLAGS) -o $@ $(wildcard cli/*.c) $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
 
 # ---- tests (cmocka), golden files under tests/golden, CLI tests run the built binary
 $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libreadarticle.a

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "readarticle.h"
+#include "timings.h"
 
 #define INPUT_MAX (256u << 20) /* refuse inputs above 256 MiB rather than exhaust memory */
 #define MAX_LEXICONS 32
@@ -22,6 +23,7 @@ typedef struct {
     const char *output;  /* "-" = stdout */
     const char *format;
     int progress;
+    const char *timings;     /* --timings FILE */
     const char *lexicons[MAX_LEXICONS + 1];
     size_t nlexicons;
     ra_options opts;
@@ -39,6 +41,10 @@ static void usage(FILE *f)
           "      --list-voices     list the built-in voices\n"
           "      --lexicon FILE    add a user lexicon (TSV: form<TAB>reading[<TAB>context]); repeatable,\n"
           "                        its entries win over the built-in ones\n"
+          "      --timings FILE    also write when each sentence and word is spoken, with its byte\n"
+          "                        offsets in the input: WebVTT (.vtt) or JSON (.json)\n"
+          "      --pause-sentence MS   silence after a sentence (default: the voice's)\n"
+          "      --pause-paragraph MS  silence after a paragraph, heading or list item\n"
           "      --rate WPM        speaking rate, 80..450 words per minute\n"
           "      --pitch N         pitch, 0..100\n"
           "      --progress        report progress on stderr (default when stderr is a terminal)\n"
@@ -84,14 +90,17 @@ static int list_voices(void)
 /* Returns -1 to continue, or an exit status. */
 static int parse_args(int argc, char **argv, cli_args *a)
 {
-    enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON };
+    enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON,
+           O_TIMINGS, O_PAUSE_S, O_PAUSE_P };
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },   { "normalize", no_argument, NULL, O_NORMALIZE },
         { "sentences", no_argument, NULL, O_SENTENCES }, { "voice", required_argument, NULL, O_VOICE },
         { "list-voices", no_argument, NULL, O_LIST },  { "rate", required_argument, NULL, O_RATE },
         { "pitch", required_argument, NULL, O_PITCH }, { "format", required_argument, NULL, O_FORMAT },
         { "progress", no_argument, NULL, O_PROGRESS }, { "help", no_argument, NULL, 'h' },
-        { "lexicon", required_argument, NULL, O_LEXICON },
+        { "lexicon", required_argument, NULL, O_LEXICON }, { "timings", required_argument, NULL, O_TIMINGS },
+        { "pause-sentence", required_argument, NULL, O_PAUSE_S },
+        { "pause-paragraph", required_argument, NULL, O_PAUSE_P },
         { "version", no_argument, NULL, 'V' },         { NULL, 0, NULL, 0 },
     };
     int c;
@@ -107,6 +116,9 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case O_PITCH: if (parse_int(optarg, "--pitch", 0, 100, &a->opts.pitch)) return EXIT_USAGE; break;
         case O_FORMAT: a->format = optarg; break;
         case O_PROGRESS: a->progress = 1; break;
+        case O_TIMINGS: a->timings = optarg; break;
+        case O_PAUSE_S: if (parse_int(optarg, "--pause-sentence", 0, 10000, &a->opts.pause_sentence)) return EXIT_USAGE; break;
+        case O_PAUSE_P: if (parse_int(optarg, "--pause-paragraph", 0, 10000, &a->opts.pause_paragraph)) return EXIT_USAGE; break;
         case O_LEXICON:
             if (a->nlexicons == MAX_LEXICONS) {
                 fail("at most %d --lexicon files", MAX_LEXICONS);
@@ -126,6 +138,10 @@ static int parse_args(int argc, char **argv, cli_args *a)
         return EXIT_USAGE;
     }
     a->input = optind < argc ? argv[optind] : NULL;
+    if (a->timings && a->mode != MODE_AUDIO) {
+        fail("--timings needs audio output (-o), not --normalize or --sentences");
+        return EXIT_USAGE;
+    }
     if (a->mode == MODE_AUDIO && !a->output) {
         fail("no output named: use -o FILE (or -o - for stdout, or --normalize / --sentences)");
         return EXIT_USAGE;
@@ -232,23 +248,42 @@ static ra_status run_audio(const cli_args *a, ra_engine *e, const char *text, si
     return st;
 }
 
-static int run(const cli_args *a, const char *text, size_t len)
+static int write_timings(const cli_args *a, const timings *t)
+{
+    if (timings_write(t, a->timings) != 0)
+        return fail("cannot write '%s': %s", a->timings, strerror(errno));
+    return EXIT_SUCCESS;
+}
+
+static int run(cli_args *a, const char *text, size_t len)
 {
     ra_format fmt = RA_FORMAT_AUTO;
     if (a->format && parse_format(a->format, &fmt) != 0) {
         fail("unknown format '%s' (wav, flac, ogg, mp3)", a->format);
         return EXIT_USAGE;
     }
+    timings *tm = NULL;
+    if (a->timings) {
+        if (!(tm = timings_new(text, len)))
+            return fail("out of memory");
+        a->opts.on_event = timings_collect;
+        a->opts.event_user = tm;
+    }
     ra_engine *e = NULL;
     ra_status st = ra_engine_new(&e, &a->opts);
-    if (st != RA_OK)
+    if (st != RA_OK) {
+        timings_free(tm);
         return fail("%s", ra_errmsg(NULL));
+    }
     int code = EXIT_SUCCESS;
     st = a->mode == MODE_AUDIO ? run_audio(a, e, text, len, fmt, &code) : run_text(a, e, text, len, &code);
     if (st == RA_ERR_UTF8)
         code = fail("%s: %s", input_name(a), ra_errmsg(e));
     else if (st != RA_OK)
         code = fail("%s: %s", a->mode == MODE_AUDIO ? a->output : input_name(a), ra_errmsg(e)[0] ? ra_errmsg(e) : ra_strerror(st));
+    if (st == RA_OK && code == EXIT_SUCCESS && tm)
+        code = write_timings(a, tm);
+    timings_free(tm);
     ra_engine_free(e);
     return code;
 }

@@ -76,6 +76,26 @@ typedef int (*ra_pcm_fn)(void *user, const int16_t *samples, size_t count);
  * continue, non-zero to stop (the call returns RA_ERR_ABORTED). */
 typedef int (*ra_progress_fn)(void *user, size_t done, size_t total);
 
+/* What was said when: a sentence, or one word of the input (a word the normalizer expanded,
+ * "UBND" or "2023", is one event covering all its spoken words). Delivered in order, after the
+ * sentence's audio has been handed to the output: the sentence first, then its words. */
+typedef enum {
+    RA_EVENT_SENTENCE = 1,
+    RA_EVENT_WORD = 2
+} ra_event_kind;
+
+typedef struct {
+    ra_event_kind kind;
+    double start, end;          /* seconds in the output audio, pauses included */
+    size_t byte_start, byte_end;/* the source: bytes [byte_start, byte_end) of the input text */
+    const char *text;           /* the source cleaned (markup dropped, entities and line breaks
+                                   resolved), NUL-terminated; valid during the call */
+    const char *spoken;         /* what was said for it, NUL-terminated; valid during the call */
+} ra_event;
+
+/* Receives events; return 0 to continue, non-zero to stop (RA_ERR_ABORTED). */
+typedef int (*ra_event_fn)(void *user, const ra_event *event);
+
 /* Options for ra_engine_new(). Always initialise with ra_options_init() first so that fields
  * added by later versions get their defaults. */
 typedef struct {
@@ -87,6 +107,10 @@ typedef struct {
     unsigned max_instances;  /* espeak-ng copies for concurrent synthesis; 0 = number of CPUs, max 8 */
     ra_progress_fn progress; /* optional, called during synthesis */
     void *progress_user;
+    ra_event_fn on_event;    /* optional: sentence and word timings during synthesis */
+    void *event_user;
+    int pause_sentence;      /* milliseconds of silence after a sentence; -1 keeps the voice's */
+    int pause_paragraph;     /* after a paragraph, heading or list item; -1 keeps the voice's */
     const char *const *lexicons; /* optional NULL-terminated list of user lexicon files (UTF-8 TSV:
                                     form<TAB>reading[<TAB>context[<TAB>flags]], the format of
                                     lib/data/acronyms.tsv); their entries win over the built-in

@@ -65,6 +65,8 @@ RA_API ra_status ra_options_init(ra_options *opts)
     memset(opts, 0, sizeof *opts);
     opts->version = RA_OPTIONS_VERSION;
     opts->pitch = -1;
+    opts->pause_sentence = -1;
+    opts->pause_paragraph = -1;
     return RA_OK;
 }
 
@@ -82,6 +84,8 @@ static ra_status check_options(const ra_options *o)
         return api_fail(NULL, RA_ERR_ARG, "rate %d is outside 80..450 words per minute", o->rate);
     if (o->pitch != -1 && (o->pitch < 0 || o->pitch > 100))
         return api_fail(NULL, RA_ERR_ARG, "pitch %d is outside 0..100", o->pitch);
+    if (o->pause_sentence < -1 || o->pause_sentence > 10000 || o->pause_paragraph < -1 || o->pause_paragraph > 10000)
+        return api_fail(NULL, RA_ERR_ARG, "pauses must be 0..10000 milliseconds");
     return RA_OK;
 }
 
@@ -109,6 +113,12 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
         e->voice.rate = opts->rate;
     if (opts->pitch >= 0)
         e->voice.pitch = opts->pitch;
+    if (opts->pause_sentence >= 0)
+        e->voice.pause_sentence = opts->pause_sentence;
+    if (opts->pause_paragraph >= 0) /* a paragraph ends a heading and a list item too */
+        e->voice.pause_paragraph = e->voice.pause_heading = e->voice.pause_list = opts->pause_paragraph;
+    e->on_event = opts->on_event;
+    e->event_user = opts->event_user;
     e->ncfg.dl = e->voice.dl;
     st = ulex_load(&e->ulex, opts->lexicons, err, sizeof err);
     if (st != RA_OK)

@@ -50,6 +50,7 @@ ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *
         return api_fail(e, st, "invalid UTF-8 at byte %zu", bad);
     if (st != RA_OK)
         return api_fail(e, st, "out of memory");
+    d->input = in;
     d->input_len = len;
     if (segment(d->text.s, d->text.len, e->ncfg.ulex, &d->sents) != 0 || number_flags(d) != 0) {
         doc_free(d);
@@ -93,7 +94,7 @@ RA_API ra_status ra_normalize(ra_engine *engine, const char *text, size_t len, c
     for (size_t i = 0; i < d.sents.n; i++) {
         const sentence *s = &d.sents.v[i];
         size_t before = b.len;
-        if (norm_sentence(&engine->ncfg, d.flags[i], d.text.s + s->start, s->end - s->start, &b) != 0)
+        if (norm_sentence(&engine->ncfg, d.flags[i], d.text.s + s->start, s->end - s->start, &b, NULL) != 0)
             break;
         if (b.len > before)
             rbuf_putc(&b, '\n');

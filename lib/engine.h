@@ -14,6 +14,8 @@ struct ra_engine {
     normcfg ncfg;
     ra_progress_fn progress;
     void *progress_user;
+    ra_event_fn on_event;
+    void *event_user;
     synth_pool *pool;
     ulexicon *ulex;        /* also referenced by ncfg */
 };
@@ -29,6 +31,7 @@ typedef struct {
     rtext text;
     sentlist sents;
     unsigned *flags;   /* per sentence: NORM_* flags from the text around it */
+    const char *input; /* the caller's text, for source spans */
     size_t input_len;
 } document;
 

@@ -16,21 +16,20 @@ static int mark(int32_t cp)
 
 void gate_text(const char *s, size_t n, rbuf *out)
 {
-    size_t start = out->len;
     int pending_space = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
         char enc[4];
         i += vn_decode(s + i, n - i, &cp);
-        char last = out->len > start ? out->p[out->len - 1] : 0;
+        char last = out->len ? out->p[out->len - 1] : 0;
         if (latin_letter(cp)) {
-            if (pending_space && out->len > start)
+            if (pending_space && last && last != ' ')
                 rbuf_putc(out, ' ');
             pending_space = 0;
             rbuf_put(out, enc, vn_encode(cp, enc));
         } else if (mark(cp)) {
-            if (last && !mark((unsigned char)last))
-                rbuf_putc(out, (char)cp);
+            if (last && last != ' ' && !mark((unsigned char)last))
+                rbuf_putc(out, (char)cp); /* one mark, and only after a word */
             pending_space = 1;
         } else {
             pending_space = 1;

@@ -2,6 +2,7 @@
  * punctuation kept only where it shapes prosody (one mark at a time). */
 #include "norm.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "norm_int.h"
@@ -63,7 +64,43 @@ static size_t norm_token(nctx *c, size_t i, size_t sentence_start)
     return 1;
 }
 
-int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out)
+static int has_letter(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += vn_decode(s + i, n - i, &cp);
+        if (vn_is_letter(cp))
+            return 1;
+    }
+    return 0;
+}
+
+static void push_span(normspans *sp, const rbuf *out, size_t from, const tok *first, const tok *last)
+{
+    while (from < out->len && out->p[from] == ' ')
+        from++;
+    if (sp->oom || from >= out->len || !has_letter(out->p + from, out->len - from))
+        return;
+    if (sp->n == sp->cap) {
+        size_t cap = sp->cap ? sp->cap * 2 : 32;
+        normspan *v = realloc(sp->v, cap * sizeof *v);
+        if (!v) {
+            sp->oom = 1;
+            return;
+        }
+        sp->v = v;
+        sp->cap = cap;
+    }
+    sp->v[sp->n++] = (normspan){ from, out->len, first->start, last->start + last->len };
+}
+
+void normspans_free(normspans *sp)
+{
+    free(sp->v);
+    memset(sp, 0, sizeof *sp);
+}
+
+int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out, normspans *spans)
 {
     toklist tl;
     memset(&tl, 0, sizeof tl);
@@ -73,10 +110,14 @@ int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len,
     }
     nctx c = { cfg, flags, s, tl.v, tl.n, out };
     size_t start = out->len;
-    for (size_t i = 0; i < tl.n;)
-        i += norm_token(&c, i, start);
+    for (size_t i = 0; i < tl.n;) {
+        size_t before = out->len, k = norm_token(&c, i, start);
+        if (spans && tl.v[i].kind != TK_PUNCT)
+            push_span(spans, out, before, &tl.v[i], &tl.v[i + k - 1]);
+        i += k;
+    }
     while (out->len > start && (out->p[out->len - 1] == ',' || out->p[out->len - 1] == ' '))
         out->p[--out->len] = '\0';
     toklist_free(&tl);
-    return out->oom ? -1 : 0;
+    return out->oom || (spans && spans->oom) ? -1 : 0;
 }

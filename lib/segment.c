@@ -94,6 +94,22 @@ static int abbreviation_dot(const ulexicon *u, const char *s, size_t from, size_
     return dotted_parts(u, s + a, n);
 }
 
+/* Length of a list marker at the start of a line (- • * + or 1. 2) a) followed by a space), or 0. */
+static size_t list_marker(const char *s, size_t a, size_t b)
+{
+    int32_t cp;
+    size_t i = a, m = vn_decode(s + i, b - i, &cp);
+    if (cp == '-' || cp == 0x2013 || cp == 0x2022 || cp == '*' || cp == '+' || cp == 0xB7)
+        return i + m < b && s[i + m] == ' ' ? m + 1 : 0;
+    while (i < b && i < a + 3 && vn_is_digit((unsigned char)s[i]))
+        i++;
+    if (i == a && i < b && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+        i++;
+    if (i == a || i + 1 >= b || (s[i] != '.' && s[i] != ')') || s[i + 1] != ' ')
+        return 0;
+    return i + 2 - a;
+}
+
 /* If a sentence ends in the final-mark run starting at i, returns where it ends, else 0. */
 static size_t boundary_at(const ulexicon *u, const char *s, size_t from, size_t end, size_t i)
 {
@@ -132,7 +148,12 @@ static size_t boundary_at(const ulexicon *u, const char *s, size_t from, size_t 
 static void split_block(const ulexicon *u, const char *s, size_t a, size_t b, brk_kind last, sentlist *out)
 {
     size_t start = a;
-    for (size_t i = a; i < b;) {
+    while (a < b && s[a] == ' ')
+        a++;
+    size_t marker = list_marker(s, a, b);
+    if (marker)
+        last = BRK_LIST;
+    for (size_t i = a + marker; i < b;) {
         int32_t cp;
         size_t m = vn_decode(s + i, b - i, &cp);
         if (!is_final(cp)) {

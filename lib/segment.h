@@ -9,7 +9,8 @@
 typedef enum {
     BRK_SENTENCE,  /* ends a sentence inside a paragraph */
     BRK_PARAGRAPH, /* ends a paragraph (line or blank line after a final mark) */
-    BRK_HEADING    /* ends a line without a final mark: a heading, title or menu line */
+    BRK_HEADING,   /* ends a line without a final mark: a heading, title or menu line */
+    BRK_LIST       /* ends a list item (a line starting with -, •, 1., a) ...) */
 } brk_kind;
 
 typedef struct {

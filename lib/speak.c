@@ -1,17 +1,20 @@
 /* Synthesis entry points: sentences normalized, gated and spoken one by one, with the voice's
  * pauses between them, into a sink, a file or memory. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "audio.h"
 #include "engine.h"
-#include "gate.h"
+#include "utter.h"
 
 #define SILENCE_BLOCK 1024
 
 typedef struct {
     const audio_sink *sink;
     int stopped;
+    size_t samples;     /* handed to the sink so far: the output timeline */
+    int rate;
 } speak_state;
 
 static int forward_pcm(void *user, const int16_t *pcm, size_t n)
@@ -19,13 +22,14 @@ static int forward_pcm(void *user, const int16_t *pcm, size_t n)
     speak_state *s = user;
     if (s->sink->pcm(s->sink->user, pcm, n) != 0)
         s->stopped = 1;
+    s->samples += n;
     return s->stopped;
 }
 
-static int silence(speak_state *s, int rate, int ms)
+static int silence(speak_state *s, int ms)
 {
     static const int16_t zeros[SILENCE_BLOCK];
-    size_t left = (size_t)rate * (size_t)ms / 1000;
+    size_t left = (size_t)s->rate * (size_t)ms / 1000;
     while (left > 0 && !s->stopped) {
         size_t k = left < SILENCE_BLOCK ? left : SILENCE_BLOCK;
         forward_pcm(s, zeros, k);
@@ -36,23 +40,139 @@ static int silence(speak_state *s, int rate, int ms)
 
 static int pause_ms(const voice_profile *v, brk_kind brk)
 {
-    return brk == BRK_HEADING ? v->pause_heading : brk == BRK_PARAGRAPH ? v->pause_paragraph : v->pause_sentence;
+    switch (brk) {
+    case BRK_HEADING: return v->pause_heading;
+    case BRK_PARAGRAPH: return v->pause_paragraph;
+    case BRK_LIST: return v->pause_list;
+    default: return v->pause_sentence;
+    }
 }
 
-/* Speaks sentence i of d: normalize, gate, synthesize, then its pause (none after the last). */
+/* One sentence on its way through espeak-ng: where each of its words started. */
+typedef struct {
+    speak_state *st;
+    const utterance *u;
+    size_t chunk_cp;     /* code point where the current chunk starts */
+    size_t chunk_sample; /* output sample where the current chunk starts */
+    size_t *word_start;  /* per word: output sample, or SIZE_MAX before its event */
+} sentence_run;
+
+static int run_pcm(void *user, const int16_t *pcm, size_t n)
+{
+    return forward_pcm(((sentence_run *)user)->st, pcm, n);
+}
+
+static void run_word(void *user, size_t pos, unsigned ms)
+{
+    sentence_run *r = user;
+    size_t w = utter_word_at(r->u, r->chunk_cp + pos);
+    if (w < r->u->nw && r->word_start[w] == SIZE_MAX)
+        r->word_start[w] = r->chunk_sample + (size_t)ms * (size_t)r->st->rate / 1000;
+}
+
+/* Speaks the utterance chunk by chunk; the text is cut in place and restored. */
+static ra_status speak_chunks(synth_inst *inst, utterance *u, sentence_run *r)
+{
+    for (size_t k = 0; k < u->ncut; k++) {
+        char *text = u->text.p ? u->text.p : (char *)"";
+        size_t end = u->cut[k + 1].byte;
+        char saved = end < u->text.len ? text[end] : '\0';
+        if (end < u->text.len)
+            text[end] = '\0';
+        r->chunk_cp = u->cut[k].cp;
+        r->chunk_sample = r->st->samples;
+        ra_status st = synth_speak(inst, text + u->cut[k].byte, run_pcm, r->word_start ? run_word : NULL, r);
+        if (end < u->text.len)
+            text[end] = saved;
+        if (st != RA_OK)
+            return st;
+    }
+    return RA_OK;
+}
+
+static int emit_event(ra_engine *e, const document *d, ra_event_kind kind, size_t from, size_t to,
+                      size_t s0, size_t s1, const char *spoken, int rate)
+{
+    ra_event ev;
+    ev.kind = kind;
+    ev.start = (double)s0 / rate;
+    ev.end = (double)s1 / rate;
+    rtext_source_span(&d->text, d->input, d->input_len, from, to, &ev.byte_start, &ev.byte_end);
+    ev.spoken = spoken;
+    char *text = malloc(to - from + 1);
+    if (!text)
+        return 1;
+    for (size_t k = from; k < to; k++)
+        text[k - from] = d->text.s[k] == '\n' ? ' ' : d->text.s[k];
+    text[to - from] = '\0';
+    ev.text = text;
+    int r = e->on_event(e->event_user, &ev);
+    free(text);
+    return r;
+}
+
+/* The sentence event, then one event per word: a word lasts until the next one starts. */
+static int emit_timings(ra_engine *e, const document *d, const sentence *s, const utterance *u,
+                        const rbuf *spoken, size_t *ws, size_t s0, size_t s1, int rate)
+{
+    if (emit_event(e, d, RA_EVENT_SENTENCE, s->start, s->end, s0, s1, spoken->p ? spoken->p : "", rate))
+        return 1;
+    for (size_t w = 0; w < u->nw; w++) {
+        if (ws[w] == SIZE_MAX || ws[w] < (w ? ws[w - 1] : s0))
+            ws[w] = w ? ws[w - 1] : s0; /* no event for it: it starts with its neighbour */
+        if (ws[w] > s1)
+            ws[w] = s1;
+    }
+    for (size_t w = 0; w < u->nw; w++) {
+        char word[512];
+        size_t n = u->w[w].out_end - u->w[w].out_start;
+        n = n < sizeof word - 1 ? n : sizeof word - 1;
+        memcpy(word, spoken->p + u->w[w].out_start, n);
+        word[n] = '\0';
+        size_t end = w + 1 < u->nw ? ws[w + 1] : s1;
+        if (emit_event(e, d, RA_EVENT_WORD, s->start + u->w[w].src_start, s->start + u->w[w].src_end,
+                       ws[w], end, word, rate))
+            return 1;
+    }
+    return 0;
+}
+
+typedef struct {
+    rbuf spoken;
+    normspans spans;
+} sentence_bufs;
+
+/* Speaks sentence i of d: normalize, gate, synthesize, timings, then its pause (none after the
+ * last). */
 static ra_status speak_sentence(ra_engine *e, synth_inst *inst, const document *d, size_t i,
-                                speak_state *st, rbuf *spoken, rbuf *gated)
+                                speak_state *st, sentence_bufs *b)
 {
     const sentence *s = &d->sents.v[i];
-    spoken->len = gated->len = 0;
-    if (norm_sentence(&e->ncfg, d->flags[i], d->text.s + s->start, s->end - s->start, spoken) != 0)
+    utterance u;
+    memset(&u, 0, sizeof u);
+    b->spoken.len = 0;
+    b->spans.n = 0;
+    if (norm_sentence(&e->ncfg, d->flags[i], d->text.s + s->start, s->end - s->start, &b->spoken, &b->spans) != 0 ||
+        utter_build(&u, b->spoken.p ? b->spoken.p : "", b->spoken.len, &b->spans) != 0) {
+        utter_free(&u);
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
-    gate_text(spoken->p ? spoken->p : "", spoken->len, gated);
-    if (gated->oom)
+    }
+    sentence_run run = { st, &u, 0, 0, NULL };
+    if (e->on_event && u.nw && !(run.word_start = malloc(u.nw * sizeof *run.word_start))) {
+        utter_free(&u);
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
-    ra_status r = synth_speak(inst, gated->p ? gated->p : "", forward_pcm, st);
-    if (r == RA_OK && i + 1 < d->sents.n)
-        silence(st, synth_sample_rate(inst), pause_ms(&e->voice, s->brk));
+    }
+    for (size_t w = 0; run.word_start && w < u.nw; w++)
+        run.word_start[w] = SIZE_MAX;
+    size_t s0 = st->samples;
+    ra_status r = speak_chunks(inst, &u, &run);
+    int stop = r == RA_OK && e->on_event && emit_timings(e, d, s, &u, &b->spoken, run.word_start, s0, st->samples, st->rate);
+    free(run.word_start);
+    utter_free(&u);
+    if (r == RA_OK && !stop && i + 1 < d->sents.n)
+        silence(st, pause_ms(&e->voice, s->brk));
+    if (stop)
+        return api_fail(e, RA_ERR_ABORTED, "stopped by the event callback");
     if (r == RA_ERR_ABORTED || st->stopped)
         return api_fail(e, RA_ERR_ABORTED, "stopped by the audio sink");
     if (r != RA_OK)
@@ -76,13 +196,14 @@ ra_status engine_speak(ra_engine *e, const char *text, size_t len, const audio_s
         return api_fail(e, st, "%s", err);
     }
     st = sink->begin ? sink->begin(sink->user, synth_sample_rate(inst)) : RA_OK;
-    speak_state ss = { sink, 0 };
-    rbuf spoken = { 0 }, gated = { 0 };
+    speak_state ss = { sink, 0, 0, synth_sample_rate(inst) };
+    sentence_bufs b;
+    memset(&b, 0, sizeof b);
     for (size_t i = 0; st == RA_OK && i < d.sents.n; i++)
-        st = speak_sentence(e, inst, &d, i, &ss, &spoken, &gated);
+        st = speak_sentence(e, inst, &d, i, &ss, &b);
     synth_release(e->pool, inst);
-    rbuf_free(&spoken);
-    rbuf_free(&gated);
+    rbuf_free(&b.spoken);
+    normspans_free(&b.spans);
     doc_free(&d);
     return st;
 }

@@ -45,6 +45,7 @@ static synth_inst *shared_inst;
 
 typedef struct {
     synth_pcm_fn cb;
+    synth_word_fn word;
     void *user;
     int stopped;
 } speak_call;
@@ -53,11 +54,15 @@ static int on_audio(short *wav, int n, espeak_EVENT *ev)
 {
     speak_call *call = NULL;
     /* every event, the list terminator included, carries the user_data of this synth call */
-    for (; ev && !call; ev++) {
-        call = ev->user_data;
-        if (ev->type == espeakEVENT_LIST_TERMINATED)
+    for (espeak_EVENT *e = ev; e && !call; e++) {
+        call = e->user_data;
+        if (e->type == espeakEVENT_LIST_TERMINATED)
             break;
     }
+    /* WORD events: 1-based code point positions; their length is unreliable, so unused */
+    for (; call && call->word && ev && ev->type != espeakEVENT_LIST_TERMINATED; ev++)
+        if (ev->type == espeakEVENT_WORD && ev->text_position > 0 && ev->audio_position >= 0)
+            call->word(call->user, (size_t)ev->text_position - 1, (unsigned)ev->audio_position);
     if (!call || !wav || n <= 0 || call->stopped)
         return call && call->stopped;
     if (call->cb(call->user, (const int16_t *)wav, (size_t)n) != 0)
@@ -265,9 +270,9 @@ int synth_sample_rate(const synth_inst *inst)
     return inst->rate_hz;
 }
 
-ra_status synth_speak(synth_inst *inst, const char *text, synth_pcm_fn cb, void *user)
+ra_status synth_speak(synth_inst *inst, const char *text, synth_pcm_fn cb, synth_word_fn word, void *user)
 {
-    speak_call call = { cb, user, 0 };
+    speak_call call = { cb, word, user, 0 };
     size_t n = strlen(text);
     if (n == 0)
         return RA_OK;

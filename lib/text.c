@@ -229,3 +229,33 @@ void rtext_free(rtext *t)
     t->src = NULL;
     t->len = 0;
 }
+
+/* End of the source character (an entity, or a code point with its combining marks) at at. */
+static size_t source_char_end(const char *in, size_t len, size_t at)
+{
+    int32_t cp;
+    if (at >= len)
+        return len;
+    size_t n = in[at] == '&' ? entity_decode(in + at, len - at, &cp) : 0;
+    if (n)
+        return at + n;
+    size_t e = at + vn_decode(in + at, len - at, &cp);
+    while (e < len) {
+        size_t m = vn_decode(in + e, len - e, &cp);
+        if (cp < 0x300 || utf8proc_get_property(cp)->combining_class == 0)
+            break;
+        e += m;
+    }
+    return e;
+}
+
+void rtext_source_span(const rtext *t, const char *in, size_t len, size_t from, size_t to, size_t *a, size_t *b)
+{
+    size_t last = to - 1;
+    while (last > from && ((unsigned char)t->s[last] & 0xC0) == 0x80)
+        last--;
+    *a = t->src[from];
+    *b = source_char_end(in, len, t->src[last]);
+    if (*b < *a)
+        *b = *a;
+}

@@ -17,5 +17,7 @@ typedef struct {
  * plain, CR LF made LF. On RA_ERR_UTF8, *bad_offset is the offending byte's offset. */
 ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offset);
 void rtext_free(rtext *t);
+/* The input bytes [*a, *b) that clean bytes [from, to) came from (to > from), valid UTF-8. */
+void rtext_source_span(const rtext *t, const char *in, size_t len, size_t from, size_t to, size_t *a, size_t *b);
 
 #endif

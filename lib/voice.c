@@ -18,6 +18,7 @@ static void defaults(voice_profile *v, const char *name)
     v->pause_sentence = 350;
     v->pause_paragraph = 700;
     v->pause_heading = 800;
+    v->pause_list = 500;
     v->dl = DIALECT_NORTH;
 }
 
@@ -70,6 +71,8 @@ static int set_key(voice_profile *v, const char *key, const char *val)
         return parse_int(val, 0, 10000, &v->pause_paragraph);
     if (!strcmp(key, "pause_heading"))
         return parse_int(val, 0, 10000, &v->pause_heading);
+    if (!strcmp(key, "pause_list"))
+        return parse_int(val, 0, 10000, &v->pause_list);
     return -1;
 }
 

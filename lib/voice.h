@@ -16,6 +16,7 @@ typedef struct {
     int pause_sentence;  /* milliseconds of silence after a sentence */
     int pause_paragraph;
     int pause_heading;
+    int pause_list;
     dialect dl;
 } voice_profile;
 

@@ -225,6 +225,101 @@ static void test_user_lexicon(void **state)
     assert_non_null(strstr(ra_errmsg(NULL), "no-such-lexicon.tsv"));
 }
 
+static size_t samples_with(const char *t, int pause_sentence, int pause_paragraph)
+{
+    ra_options o;
+    ra_options_init(&o);
+    o.pause_sentence = pause_sentence;
+    o.pause_paragraph = pause_paragraph;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    collect c = { 0 };
+    assert_int_equal(ra_synth_to_sink(e, t, strlen(t), on_pcm, &c), RA_OK);
+    ra_engine_free(e);
+    return c.samples;
+}
+
+static void test_pauses(void **state)
+{
+    (void)state;
+    const char *t = "Một hai ba. Bốn năm sáu. Bảy tám chín.\n\nMười một.";
+    /* two sentence pauses inside the first paragraph, one paragraph pause after it */
+    size_t base = samples_with(t, 0, 0);
+    size_t sent = samples_with(t, 1000, 0);
+    size_t para = samples_with(t, 0, 1500);
+    double ds = (double)(sent - base) / 22050, dp = (double)(para - base) / 22050;
+    if (ds < 1.9 || ds > 2.1)
+        fail_msg("two sentence pauses of 1 s added %.3f s", ds);
+    if (dp < 1.4 || dp > 1.6)
+        fail_msg("one paragraph pause of 1.5 s added %.3f s", dp);
+    ra_options o;
+    ra_options_init(&o);
+    o.pause_sentence = 20000;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_ERR_ARG);
+}
+
+typedef struct {
+    const char *input;
+    size_t n, words, sentences;
+    double last_start, last_end, sentence_end;
+    size_t last_byte;
+    int ok;
+    char seen[16][64];     /* "source=spoken" of the first words */
+} event_log;
+
+static int on_event(void *user, const ra_event *ev)
+{
+    event_log *l = user;
+    if (ev->start < l->last_start - 1e-9 || ev->end < ev->start || ev->byte_end < ev->byte_start)
+        l->ok = 0;
+    if (ev->kind == RA_EVENT_SENTENCE) {
+        l->sentences++;
+        l->sentence_end = ev->end;
+        l->last_start = ev->start;
+        return 0;
+    }
+    if (ev->byte_start < l->last_byte || ev->end > l->sentence_end + 1e-9)
+        l->ok = 0;
+    l->last_byte = ev->byte_end;
+    l->last_start = ev->start;
+    l->last_end = ev->end;
+    if (l->words < 16)
+        snprintf(l->seen[l->words], sizeof l->seen[0], "%.*s=%s", (int)(ev->byte_end - ev->byte_start),
+                 l->input + ev->byte_start, ev->spoken);
+    l->words++;
+    return 0;
+}
+
+static void test_timings(void **state)
+{
+    (void)state;
+    const char *t = "<p>UBND có 2023 hộ.</p>\n<p>Ho\xC3\xA0 &amp; bình!</p>";
+    event_log log;
+    memset(&log, 0, sizeof log);
+    log.input = t;
+    log.ok = 1;
+    ra_options o;
+    ra_options_init(&o);
+    o.on_event = on_event;
+    o.event_user = &log;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    collect c = { 0 };
+    assert_int_equal(ra_synth_to_sink(e, t, strlen(t), on_pcm, &c), RA_OK);
+    ra_engine_free(e);
+    assert_true(log.ok); /* ordered, non-decreasing, inside their sentence */
+    assert_int_equal(log.sentences, 2);
+    assert_int_equal(log.words, 7);
+    /* byte offsets slice the input back to each word; an expanded word is one event */
+    assert_string_equal(log.seen[0], "UBND=ủy ban nhân dân");
+    assert_string_equal(log.seen[2], "2023=hai nghìn không trăm hai mươi ba");
+    assert_string_equal(log.seen[4], "Ho\xC3\xA0=Hòa");
+    assert_string_equal(log.seen[5], "&amp;=và");
+    double total = (double)c.samples / 22050;
+    assert_true(log.last_end > total - 0.01 && log.last_end <= total + 1e-9);
+}
+
 typedef struct {
     ra_engine *e;
     collect c;
@@ -270,7 +365,8 @@ int main(void)
         cmocka_unit_test(test_version_and_errors), cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_voices),             cmocka_unit_test(test_sink),
         cmocka_unit_test(test_file_and_memory),    cmocka_unit_test(test_threads),
-        cmocka_unit_test(test_user_lexicon),
+        cmocka_unit_test(test_user_lexicon),       cmocka_unit_test(test_pauses),
+        cmocka_unit_test(test_timings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -130,6 +130,82 @@ static void test_audio(void **state)
     unlink(fast);
 }
 
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = malloc(1 << 20);
+    size_t n = fread(buf, 1, (1 << 20) - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t k = 0;
+    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+        k++;
+    return k;
+}
+
+static void test_timings_files(void **state)
+{
+    (void)state;
+    char args[512], json[128], vtt[128], wav[128];
+    snprintf(wav, sizeof wav, "%s/t.wav", tmpdir);
+    snprintf(json, sizeof json, "%s/t.json", tmpdir);
+    snprintf(vtt, sizeof vtt, "%s/t.vtt", tmpdir);
+    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s --timings %s", wav, json);
+    expect(args, 0, "");
+    char *j = slurp(json);
+    assert_non_null(j);
+    const char *head = "{\n  \"sentences\": [";
+    assert_true(strncmp(j, head, strlen(head)) == 0);
+    assert_int_equal(count(j, "\"spoken\": "), count(j, "\"byte_start\": ") - 11); /* 11 sentences */
+    assert_non_null(strstr(j, "\"text\": \"UBND\", \"spoken\": \"ủy ban nhân dân\"}"));
+    assert_non_null(strstr(j, "\"text\": \"16/01/2025\", \"spoken\": \"mười sáu tháng một năm hai nghìn"));
+    free(j);
+    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s --timings %s", wav, vtt);
+    expect(args, 0, "");
+    char *v = slurp(vtt);
+    assert_non_null(v);
+    const char *cue = "WEBVTT\n\n1\n00:00:00.000 --> 00:00:0";
+    assert_true(strncmp(v, cue, strlen(cue)) == 0);
+    assert_non_null(strstr(v, "\nHUYỆN MINH AN TỔNG KẾT CÔNG TÁC NĂM 2024\n"));
+    assert_int_equal(count(v, " --> "), 11);
+    free(v);
+    /* a failed run writes neither audio nor timings */
+    unlink(json);
+    snprintf(args, sizeof args, "tests/data/example-article.txt -o /nonexistent-dir/x.wav --timings %s", json);
+    expect(args, 1, "cannot write");
+    assert_int_equal(access(json, F_OK), -1);
+    expect("--timings x.json --normalize tests/data/example-article.txt", 2, "--timings needs audio output");
+    unlink(wav);
+    unlink(vtt);
+}
+
+static void test_pause_options(void **state)
+{
+    (void)state;
+    char args[256], a[128], b[128];
+    snprintf(a, sizeof a, "%s/p0.wav", tmpdir);
+    snprintf(b, sizeof b, "%s/p1.wav", tmpdir);
+    snprintf(args, sizeof args, "--pause-sentence 0 --pause-paragraph 0 tests/data/example-article.txt -o %s", a);
+    expect(args, 0, "");
+    snprintf(args, sizeof args, "--pause-sentence 500 --pause-paragraph 1000 tests/data/example-article.txt -o %s", b);
+    expect(args, 0, "");
+    int rate;
+    double d = wav_seconds(b, &rate) - wav_seconds(a, &rate);
+    /* 11 sentences: 4 paragraph or heading ends (1 s) and 6 sentence ends (0.5 s) before the last */
+    if (d < 6.8 || d > 7.2)
+        fail_msg("pauses added %.2f s, want 7.0", d);
+    expect("--pause-sentence -4 tests/data/example-article.txt -o x.wav", 2, "--pause-sentence must be a number");
+    unlink(a);
+    unlink(b);
+}
+
 int main(void)
 {
     snprintf(bin, sizeof bin, "%s/readarticle", build_dir());
@@ -138,6 +214,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_info_options), cmocka_unit_test(test_text_modes),
         cmocka_unit_test(test_input_errors), cmocka_unit_test(test_audio),
+        cmocka_unit_test(test_timings_files), cmocka_unit_test(test_pause_options),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[64];

@@ -2,6 +2,8 @@
 #include "testutil.h"
 
 #include "gate.h"
+#include "norm.h"
+#include "utter.h"
 #include "syllable.h"
 #include "text.h"
 
@@ -117,12 +119,44 @@ static void test_gate(void **state)
     expect_gate("Việt Nam 中国", "Việt Nam");
 }
 
+/* A long sentence is cut at clause marks for espeak-ng; every word keeps its place. */
+static void test_utterance_chunks(void **state)
+{
+    (void)state;
+    char sentence[4096] = "";
+    for (int k = 0; k < 40; k++)
+        strcat(sentence, "xã Hòa Sơn có 5 thôn, ");
+    strcat(sentence, "hết.");
+    normcfg cfg = { DIALECT_NORTH, NULL };
+    rbuf spoken = { 0 };
+    normspans spans = { 0 };
+    assert_int_equal(norm_sentence(&cfg, 0, sentence, strlen(sentence), &spoken, &spans), 0);
+    utterance u;
+    assert_int_equal(utter_build(&u, spoken.p, spoken.len, &spans), 0);
+    assert_int_equal(u.nw, 40 * 6 + 1);
+    assert_true(u.ncut >= 3);
+    for (size_t k = 0; k < u.ncut; k++) {
+        size_t len = u.cut[k + 1].byte - u.cut[k].byte;
+        assert_true(len <= 2 * UTTER_CHUNK + 20);
+        if (k + 1 < u.ncut)
+            assert_int_equal(u.text.p[u.cut[k + 1].byte - 2], ','); /* cut after a clause mark */
+    }
+    /* the word at each word's first code point is that word */
+    for (size_t w = 0; w < u.nw; w++)
+        assert_int_equal(utter_word_at(&u, u.w[w].cp_start), w);
+    assert_string_equal(u.text.p + u.text.len - 4, "hết.");
+    utter_free(&u);
+    normspans_free(&spans);
+    rbuf_free(&spoken);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nfc_and_tones), cmocka_unit_test(test_cleanup),
         cmocka_unit_test(test_invalid_utf8),  cmocka_unit_test(test_offset_map),
         cmocka_unit_test(test_syllables),     cmocka_unit_test(test_gate),
+        cmocka_unit_test(test_utterance_chunks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
