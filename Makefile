@@ -21,7 +21,9 @@ OPT       ?= -O2 -g
 SAN       ?=
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs sndfile libutf8proc 2>/dev/null)
-ALL_CFLAGS = -std=c11 $(OPT) $(SAN) $(WARN) -fPIC -fvisibility=hidden -DRA_BUILDING \
+# MP3 encoding arrived in libsndfile 1.1 (as enum constants, which #ifdef cannot see)
+HAVE_MP3   = $(shell pkg-config --atleast-version=1.1.0 sndfile 2>/dev/null && echo -DRA_HAVE_MP3)
+ALL_CFLAGS = -std=c11 $(OPT) $(SAN) $(WARN) -fPIC -fvisibility=hidden -DRA_BUILDING $(HAVE_MP3) \
              -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
 LIBS       = $(PKG_LIBS) -ldl -lpthread
 
@@ -32,7 +34,7 @@ VOICES   := $(sort $(wildcard voices/*.voice))
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 .DELETE_ON_ERROR:
-.PHONY: all lib cli deps demo test check example bench asan ubsan install uninstall clean help
+.PHONY: all lib cli deps demo test check example bench asan ubsan fuzz install uninstall clean help
 all: lib cli
 
 help:
@@ -84,7 +86,7 @@ $(BUILD)/gen/tables.c: $(BUILD)/gentables $(DATA) $(VOICES)
 	  --tsv gen_contexts 2 lib/data/contexts.tsv --files gen_voices $(VOICES)
 
 $(BUILD)/obj/tables.o: $(BUILD)/gen/tables.c
-	$(CC) -std=c11 $(OPT) $(SAN) -fPIC -c -o $@ $<
+	$(CC) -std=c11 $(OPT) $(SAN) -fPIC -fvisibility=hidden -c -o $@ $<
 
 $(BUILD)/obj/%.o: lib/%.c $(wildcard lib/*.h) include/readarticle.h
 	@mkdir -p $(@D)
@@ -124,6 +126,22 @@ asan:
 
 ubsan:
 	$(MAKE) BUILD=build/ubsan SAN="-fsanitize=undefined -fno-sanitize-recover=undefined" OPT="-O1 -g" check
+
+# ---- fuzzing: libFuzzer where clang has it, else a replay of the corpus under ASan
+FUZZ_SECONDS ?= 60
+fuzz:
+	@if echo 'int LLVMFuzzerTestOneInput(const char *d, long n){return 0;}' | \
+	    clang -x c -fsanitize=fuzzer -o /dev/null - 2>/dev/null; then \
+	  $(MAKE) BUILD=build/fuzz CC=clang SAN="-fsanitize=address,undefined,fuzzer-no-link" OPT="-O1 -g" lib && \
+	  clang -std=c11 -O1 -g -DRA_LIBFUZZER -fsanitize=address,undefined,fuzzer -Iinclude -o build/fuzz/fuzz_text \
+	    tests/fuzz_text.c build/fuzz/libreadarticle.a $(LIBS) && \
+	  mkdir -p build/fuzz/corpus && cp tests/fuzz-corpus/* build/fuzz/corpus/ && \
+	  build/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus; \
+	else \
+	  $(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer" OPT="-O1 -g" lib && \
+	  $(CC) -std=c11 -O1 -g -fsanitize=address,undefined -Iinclude -o build/asan/fuzz-replay tests/fuzz_text.c \
+	    build/asan/libreadarticle.a $(LIBS) && build/asan/fuzz-replay tests/fuzz-corpus; \
+	fi
 
 # ---- benchmark: CPU time against the espeak-ng program on the same article
 $(BUILD)/bench: tests/bench.c $(BUILD)/libreadarticle.a

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,6 +143,10 @@ static int parse_args(int argc, char **argv, cli_args *a)
         fail("--timings needs audio output (-o), not --normalize or --sentences");
         return EXIT_USAGE;
     }
+    if ((a->output && !a->output[0]) || (a->timings && !a->timings[0])) {
+        fail("an empty file name was given");
+        return EXIT_USAGE;
+    }
     if (a->mode == MODE_AUDIO && !a->output) {
         fail("no output named: use -o FILE (or -o - for stdout, or --normalize / --sentences)");
         return EXIT_USAGE;
@@ -192,13 +197,34 @@ static int load_input(const char *path, char **data, size_t *len)
     return EXIT_SUCCESS;
 }
 
-static int show_progress(void *user, size_t done, size_t total)
+/* Set by SIGINT, SIGTERM and SIGHUP: the next progress report stops the synthesis, so the
+ * library removes its temporary file before the program exits. */
+static volatile sig_atomic_t interrupted;
+static int progress_shown;
+
+static void on_signal(int sig)
 {
-    (void)user;
-    fprintf(stderr, "\rreadarticle: %3u%%", total ? (unsigned)(done * 100 / total) : 100u);
-    if (done >= total)
-        fputc('\n', stderr);
-    return 0;
+    interrupted = sig;
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+static int on_progress(void *user, size_t done, size_t total)
+{
+    if (*(const int *)user) {
+        fprintf(stderr, "\rreadarticle: %3u%%", total ? (unsigned)(done * 100 / total) : 100u);
+        progress_shown = 1;
+    }
+    return interrupted != 0;
 }
 
 static const char *input_name(const cli_args *a)
@@ -277,10 +303,17 @@ static int run(cli_args *a, const char *text, size_t len)
     }
     int code = EXIT_SUCCESS;
     st = a->mode == MODE_AUDIO ? run_audio(a, e, text, len, fmt, &code) : run_text(a, e, text, len, &code);
-    if (st == RA_ERR_UTF8)
+    if (progress_shown)
+        fputc('\n', stderr);
+    if (interrupted)
+        code = fail("interrupted; no output written");
+    else if (st == RA_ERR_UTF8)
         code = fail("%s: %s", input_name(a), ra_errmsg(e));
-    else if (st != RA_OK)
-        code = fail("%s: %s", a->mode == MODE_AUDIO ? a->output : input_name(a), ra_errmsg(e)[0] ? ra_errmsg(e) : ra_strerror(st));
+    else if (st != RA_OK) {
+        const char *msg = ra_errmsg(e)[0] ? ra_errmsg(e) : ra_strerror(st);
+        const char *what = a->mode == MODE_AUDIO ? a->output : input_name(a);
+        code = strstr(msg, what) ? fail("%s", msg) : fail("%s: %s", what, msg);
+    }
     if (st == RA_OK && code == EXIT_SUCCESS && tm)
         code = write_timings(a, tm);
     timings_free(tm);
@@ -296,13 +329,19 @@ int main(int argc, char **argv)
     int r = parse_args(argc, argv, &a);
     if (r >= 0)
         return r;
-    if (a.mode == MODE_AUDIO && (a.progress || isatty(STDERR_FILENO)) && strcmp(a.output, "-") != 0)
-        a.opts.progress = show_progress;
+    if (a.mode == MODE_AUDIO) {
+        a.progress = a.progress || (isatty(STDERR_FILENO) && strcmp(a.output, "-") != 0);
+        a.opts.progress = on_progress;
+        a.opts.progress_user = &a.progress;
+        catch_signals();
+    }
     char *text = NULL;
     size_t len = 0;
     if ((r = load_input(a.input, &text, &len)) != EXIT_SUCCESS)
         return r;
     r = run(&a, text, len);
     free(text);
+    if (interrupted)
+        return 128 + interrupted;
     return r;
 }

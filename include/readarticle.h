@@ -104,7 +104,8 @@ typedef struct {
                                 voice profile file; NULL selects the default ("north") */
     int rate;                /* words per minute, 80..450; 0 keeps the voice's rate */
     int pitch;               /* 0..100; -1 keeps the voice's pitch */
-    unsigned max_instances;  /* espeak-ng copies for concurrent synthesis; 0 = number of CPUs, max 8 */
+    unsigned max_instances;  /* espeak-ng copies for concurrent synthesis, at most 16; 0 = the
+                                number of CPUs up to 8 */
     ra_progress_fn progress; /* optional, called during synthesis */
     void *progress_user;
     ra_event_fn on_event;    /* optional: sentence and word timings during synthesis */

@@ -4,11 +4,14 @@
 #include "audio.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sndfile.h>
@@ -50,7 +53,7 @@ static int sf_format(ra_format f)
     case RA_FORMAT_WAV: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
     case RA_FORMAT_FLAC: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
     case RA_FORMAT_OGG: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
-#ifdef SF_FORMAT_MPEG
+#ifdef RA_HAVE_MP3
     case RA_FORMAT_MP3: return SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III;
 #endif
     default: return 0;
@@ -70,6 +73,39 @@ static ra_status make_info(SF_INFO *info, ra_format fmt, int rate, char *err, si
     return RA_OK;
 }
 
+/* Creates ".NAME.XXXXXX" beside path with the umask's permissions (mkstemp would force 0600);
+ * a short name, so a path near the length limit still gets a temporary file. */
+static int open_temp(const char *path, char **tmp)
+{
+    static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path) + 16;
+    const char *base = path + dir;
+    char *t = malloc(n);
+    if (!t)
+        return errno = ENOMEM, -1;
+    unsigned long seed = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16) ^ (unsigned long)(uintptr_t)t;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        char rnd[7];
+        for (int k = 0; k < 6; k++) {
+            seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+            rnd[k] = digits[(seed >> 33) % (sizeof digits - 1)];
+        }
+        rnd[6] = '\0';
+        snprintf(t, n, "%.*s.%.*s.%s", (int)dir, path, strlen(base) > 200 ? 8 : (int)strlen(base), base, rnd);
+        int fd = open(t, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            *tmp = t;
+            return fd;
+        }
+        if (errno != EEXIST)
+            break;
+    }
+    int saved = errno;
+    free(t);
+    return errno = saved, -1;
+}
+
 static char *dup_str(const char *s)
 {
     size_t n = strlen(s) + 1;
@@ -86,21 +122,16 @@ ra_status audio_open_file(audio_out **out, const char *path, ra_format fmt, int 
     if (st != RA_OK)
         return st;
     audio_out *o = calloc(1, sizeof *o);
-    size_t n = strlen(path);
-    if (!o || !(o->path = dup_str(path)) || !(o->tmp = malloc(n + 16))) {
+    if (!o || !(o->path = dup_str(path))) {
         audio_abort(o);
         return RA_ERR_NOMEM;
     }
-    snprintf(o->tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(o->tmp);
+    int fd = open_temp(path, &o->tmp);
     if (fd < 0) {
         snprintf(err, errcap, "cannot write '%s': %s", path, strerror(errno));
-        free(o->tmp);
-        o->tmp = NULL;
         audio_abort(o);
-        return RA_ERR_IO;
+        return errno == ENOMEM ? RA_ERR_NOMEM : RA_ERR_IO;
     }
-    fchmod(fd, 0644);
     o->sf = sf_open_fd(fd, SFM_WRITE, &info, 1);
     if (!o->sf) {
         close(fd);

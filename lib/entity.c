@@ -30,19 +30,19 @@ static size_t numeric_ref(const char *s, size_t len, int32_t *cp)
     size_t i = 2;
     int hex = i < len && (s[i] == 'x' || s[i] == 'X');
     i += (size_t)hex;
-    int32_t v = 0;
+    uint32_t v = 0;
     size_t start = i;
-    for (; i < len && i < start + 8; i++) {
+    for (; i < len && i < start + (hex ? 6 : 7); i++) { /* at most 0x10FFFF: no overflow */
         char c = s[i];
         int d = c >= '0' && c <= '9' ? c - '0'
               : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
         if (d < 0)
             break;
-        v = v * (hex ? 16 : 10) + d;
+        v = v * (hex ? 16u : 10u) + (uint32_t)d;
     }
-    if (i == start || i >= len || s[i] != ';' || v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+    if (i == start || i >= len || s[i] != ';' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
         return 0;
-    *cp = v;
+    *cp = (int32_t)v;
     return i + 1;
 }
 

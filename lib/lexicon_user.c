@@ -82,7 +82,7 @@ static int parse_line(ulexicon *u, char *line, const char *path, size_t file, si
     size_t len = strlen(line);
     if (len && line[len - 1] == '\r')
         line[--len] = '\0';
-    if (!len || line[0] == '#')
+    if (!len || (line[0] == '#' && line[1] != '\t'))
         return 0;
     if (utf8proc_decompose((const utf8proc_uint8_t *)line, (utf8proc_ssize_t)len, NULL, 0, 0) < 0)
         return fail(err, cap, path, ln, "not valid UTF-8");

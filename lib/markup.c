@@ -37,29 +37,31 @@ static size_t find(const char *s, size_t len, size_t from, const char *needle)
     return 0;
 }
 
-/* <script> and <style> hold code, not text: skip to the closing tag. */
-static size_t skip_raw_element(const char *s, size_t len, size_t open_end, const char *name)
+/* <script> and <style> hold code, not text: skip to the closing tag; without one the "tag" is
+ * prose about HTML and stays text. */
+static size_t skip_raw_element(const char *s, size_t len, size_t open_end, const char *name, int *absent)
 {
     char close[16];
     size_t n = strlen(name);
     close[0] = '<';
     close[1] = '/';
     memcpy(close + 2, name, n + 1);
-    size_t end = find(s, len, open_end, close);
-    if (!end)
-        return len;
-    size_t gt = find(s, len, end, ">");
-    return gt ? gt : len;
+    size_t end = *absent ? 0 : find(s, len, open_end, close);
+    size_t gt = end ? find(s, len, end, ">") : 0;
+    if (!gt)
+        *absent = 1;
+    return gt;
 }
 
-size_t markup_tag(const char *s, size_t len, int32_t *cp)
+size_t markup_tag(const char *s, size_t len, int32_t *cp, markup_state *st)
 {
     *cp = 0;
     if (len < 3 || s[0] != '<')
         return 0;
-    if (strncmp(s, "<!--", 4) == 0) {
-        size_t end = find(s, len, 4, "-->");
-        return end ? end : 0;
+    if (len >= 4 && memcmp(s, "<!--", 4) == 0) {
+        size_t end = st->no_comment_end ? 0 : find(s, len, 4, "-->");
+        st->no_comment_end = !end;
+        return end;
     }
     size_t off = (s[1] == '/' || s[1] == '!' || s[1] == '?') ? 2 : 1;
     size_t n = name_len(s + off, len - off);
@@ -74,9 +76,9 @@ size_t markup_tag(const char *s, size_t len, int32_t *cp)
         return 0;
     i++;
     if (off == 1 && n == 6 && strncasecmp(s + 1, "script", 6) == 0)
-        return skip_raw_element(s, len, i, "script");
+        return skip_raw_element(s, len, i, "script", &st->no_script_end);
     if (off == 1 && n == 5 && strncasecmp(s + 1, "style", 5) == 0)
-        return skip_raw_element(s, len, i, "style");
+        return skip_raw_element(s, len, i, "style", &st->no_style_end);
     if (is_block(s + off, n))
         *cp = '\n';
     return i;

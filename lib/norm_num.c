@@ -102,6 +102,10 @@ static int read_plain(nctx *c, const numparse *p)
         read_decimal(c, p, "phẩy");
         return 1;
     }
+    if (ng >= 3 && p->sep[ng - 1] == '.' && groups_of_three(p, 0, ng - 1, ',')) {
+        read_decimal(c, p, "phẩy"); /* 1,234,567.89: the shape proves the English way */
+        return 1;
+    }
     if (ng == 2 && p->sep[1] == '.') {
         read_decimal(c, p, "chấm"); /* 4.0, 1.5 written the English way: said as written */
         return 1;

@@ -39,8 +39,10 @@ static void context_words(void *user, char *buf, size_t cap)
         for (size_t p = 0; p < c->t[j].len;) {
             int32_t cp;
             p += vn_decode(w + p, c->t[j].len - p, &cp);
-            if (k + 6 >= cap)
+            if (k + 6 >= cap) {
+                buf[k] = '\0'; /* the context is cut, never left unterminated */
                 return;
+            }
             k += vn_encode(vn_lower(cp), buf + k);
         }
         buf[k++] = ' ';
@@ -57,15 +59,14 @@ static void put_word(rbuf *out, const char *s, size_t n)
 
 static void put_lower(rbuf *out, const char *s, size_t n)
 {
-    char word[256];
-    size_t k = 0;
-    for (size_t p = 0; p < n && k + 4 < sizeof word;) {
+    if (out->len && out->p[out->len - 1] != ' ' && out->p[out->len - 1] != '\n')
+        rbuf_putc(out, ' ');
+    for (size_t p = 0; p < n;) {
         int32_t cp;
+        char enc[4];
         p += vn_decode(s + p, n - p, &cp);
-        k += vn_encode(vn_lower(cp), word + k);
+        rbuf_put(out, enc, vn_encode(vn_lower(cp), enc));
     }
-    word[k] = '\0';
-    rbuf_word(out, word);
 }
 
 /* Letter by letter with Vietnamese letter names; a letter without a name (a toned vowel such

@@ -1,4 +1,4 @@
-/* Number words: cardinals up to 10^18 (nghìn/triệu/tỷ, nghìn tỷ), decimals, digit strings. */
+/* Number words: cardinals below 10^18 (nghìn/triệu/tỷ, nghìn tỷ), decimals, digit strings. */
 #include "number.h"
 
 static const char *const digit_names[10] = {

@@ -9,7 +9,8 @@
 
 typedef enum { DIALECT_NORTH = 0, DIALECT_SOUTH = 1 } dialect;
 
-/* Largest value read as one number; longer digit strings are read digit by digit. */
+/* Digits of the longest number read as one (values below 10^18); longer digit strings are
+ * read digit by digit. */
 #define NUM_MAX_DIGITS 18
 
 /* Appends the cardinal reading of the decimal digit string d (n digits, leading zeros ignored).

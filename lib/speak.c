@@ -177,7 +177,8 @@ static ra_status speak_sentence(ra_engine *e, synth_inst *inst, const document *
         return api_fail(e, RA_ERR_ABORTED, "stopped by the audio sink");
     if (r != RA_OK)
         return api_fail(e, r, "espeak-ng failed on sentence %zu", i + 1);
-    if (e->progress && e->progress(e->progress_user, d->text.src[s->end], d->input_len) != 0)
+    size_t done = i + 1 == d->sents.n ? d->input_len : d->text.src[s->end];
+    if (e->progress && e->progress(e->progress_user, done, d->input_len) != 0)
         return api_fail(e, RA_ERR_ABORTED, "stopped by the progress callback");
     return RA_OK;
 }

@@ -37,6 +37,7 @@ struct synth_pool {
     unsigned count;     /* slots loaded or being loaded */
     synth_inst *inst[POOL_MAX];
     int busy[POOL_MAX];
+    int broken[POOL_MAX]; /* no private copy could be loaded here: never tried again */
     int use_shared;     /* private copies failed: use the shared one */
 };
 
@@ -155,6 +156,14 @@ ra_status synth_pool_new(synth_pool **out, unsigned max, const voice_profile *v)
     }
     p->voice = *v;
     p->max = max < 1 ? 1 : max > POOL_MAX ? POOL_MAX : max;
+#if defined(__SANITIZE_ADDRESS__)
+    /* a second libc in a dlmopen namespace frees memory behind AddressSanitizer's back */
+    p->use_shared = 1;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    p->use_shared = 1;
+#endif
+#endif
     *out = p;
     return RA_OK;
 }
@@ -204,6 +213,7 @@ static ra_status load_slot(synth_pool *p, unsigned i, char *err, size_t errcap)
     if (!s) {
         p->busy[i] = 0; /* a dead slot: inst NULL and not busy */
         if (st == RA_ERR_SYNTH) {
+            p->broken[i] = 1;
             p->max = p->count; /* no further private copies */
             int alive = 0;
             for (unsigned j = 0; j < p->count; j++)
@@ -230,8 +240,12 @@ ra_status synth_acquire(synth_pool *p, synth_inst **out, char *err, size_t errca
                 pthread_mutex_unlock(&p->mu);
                 return RA_OK;
             }
-        if (p->count < p->max) {
-            unsigned i = p->count++;
+        unsigned i = 0;
+        while (i < p->count && (p->inst[i] || p->busy[i] || p->broken[i]))
+            i++; /* a slot whose voice failed to load is tried again */
+        if (i < p->count || p->count < p->max) {
+            if (i == p->count)
+                p->count++;
             p->busy[i] = 1;
             ra_status st = load_slot(p, i, err, errcap);
             if (st == RA_OK) {

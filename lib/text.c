@@ -93,6 +93,42 @@ static void fix_tone_tail(tbuf *t, size_t word_start)
     emit_cp(t, b2, s2);
 }
 
+/* Unicode canonical ordering: a stable sort of each run of marks by combining class. */
+static void canonical_order(utf8proc_int32_t *d, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        utf8proc_int32_t cp = d[i];
+        int cc = utf8proc_get_property(cp)->combining_class;
+        size_t j = i;
+        while (cc && j > 0 && utf8proc_get_property(d[j - 1])->combining_class > cc) {
+            d[j] = d[j - 1];
+            j--;
+        }
+        d[j] = cp;
+    }
+}
+
+/* NFC of a letter with its marks, in any order: decomposed, reordered, composed. */
+static void compose_cluster(tbuf *t)
+{
+    utf8proc_int32_t d[CLUSTER_MAX * 4];
+    utf8proc_ssize_t n = 0;
+    for (size_t i = 0; i < t->ncl; i++) {
+        int last = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char(t->cl[i], d + n, (utf8proc_ssize_t)(CLUSTER_MAX * 4) - n,
+                                                     UTF8PROC_DECOMPOSE, &last);
+        if (k < 0 || n + k > (utf8proc_ssize_t)(CLUSTER_MAX * 4))
+            return;
+        n += k;
+    }
+    canonical_order(d, (size_t)n);
+    n = utf8proc_normalize_utf32(d, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    if (n < 1 || (size_t)n > CLUSTER_MAX)
+        return;
+    memcpy(t->cl, d, (size_t)n * sizeof *d);
+    t->ncl = (size_t)n;
+}
+
 static void flush_cluster(tbuf *t)
 {
     if (t->ncl == 1 && t->cl[0] < 0x80 && t->len + 1 < t->cap) {
@@ -104,8 +140,7 @@ static void flush_cluster(tbuf *t)
     if (t->ncl == 0)
         return;
     if (t->ncl > 1)
-        t->ncl = (size_t)utf8proc_normalize_utf32(t->cl, (utf8proc_ssize_t)t->ncl,
-                                                   UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+        compose_cluster(t);
     for (size_t i = 0; i < t->ncl; i++)
         emit_cp(t, t->cl[i], t->cl_src);
     t->ncl = 0;
@@ -115,6 +150,7 @@ typedef struct {
     tbuf b;
     size_t word_start;  /* offset in b where the current run of letters began */
     int in_word;
+    markup_state markup;
 } tstate;
 
 static void end_word(tstate *st)
@@ -132,6 +168,8 @@ static int32_t clean_cp(int32_t cp)
         return ' ';
     if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
         return '\n';
+    if (cp == 0x200B)
+        return ' '; /* a zero-width space still separates words */
     if (cp == '\n')
         return cp;
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
@@ -151,9 +189,10 @@ static void add_cp(tstate *st, int32_t cp, size_t src)
     if (cp < 0)
         return;
     int combining = cp >= 0x300 && utf8proc_get_property(cp)->combining_class != 0;
-    if (combining && st->b.ncl > 0 && st->b.ncl < CLUSTER_MAX) {
-        st->b.cl[st->b.ncl++] = cp;
-        return;
+    if (combining) {
+        if (st->b.ncl > 0 && st->b.ncl < CLUSTER_MAX && vn_is_letter(st->b.cl[0]))
+            st->b.cl[st->b.ncl++] = cp;
+        return; /* a mark with no letter to sit on says nothing */
     }
     if (vn_is_letter(cp)) {
         flush_cluster(&st->b);
@@ -182,7 +221,7 @@ ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offs
         unsigned char c = (unsigned char)in[i];
         size_t skip = 0;
         int32_t cp = 0;
-        if (c == '<' && (skip = markup_tag(in + i, len - i, &cp)) > 0) {
+        if (c == '<' && (skip = markup_tag(in + i, len - i, &cp, &st.markup)) > 0) {
             if (cp)
                 add_cp(&st, cp, i);
         } else if (c == '&' && (skip = entity_decode(in + i, len - i, &cp)) > 0) {

@@ -115,6 +115,28 @@ static void test_voices(void **state)
     ra_engine_free(e);
 }
 
+/* A voice espeak-ng does not have fails every time, and never blocks the pool. */
+static void test_bad_espeak_voice(void **state)
+{
+    (void)state;
+    FILE *f = fopen("/tmp/ra-test-bad.voice", "w");
+    fputs("description=broken\nespeak=zz-nosuch\n", f);
+    fclose(f);
+    ra_options o;
+    ra_options_init(&o);
+    o.voice = "/tmp/ra-test-bad.voice";
+    o.max_instances = 1;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    for (int k = 0; k < 3; k++) {
+        collect c = { 0 };
+        assert_int_equal(ra_synth_to_sink(e, text, strlen(text), on_pcm, &c), RA_ERR_VOICE);
+        assert_non_null(strstr(ra_errmsg(e), "zz-nosuch"));
+    }
+    ra_engine_free(e);
+    remove("/tmp/ra-test-bad.voice");
+}
+
 static void test_sink(void **state)
 {
     (void)state;
@@ -366,7 +388,7 @@ int main(void)
         cmocka_unit_test(test_voices),             cmocka_unit_test(test_sink),
         cmocka_unit_test(test_file_and_memory),    cmocka_unit_test(test_threads),
         cmocka_unit_test(test_user_lexicon),       cmocka_unit_test(test_pauses),
-        cmocka_unit_test(test_timings),
+        cmocka_unit_test(test_timings),            cmocka_unit_test(test_bad_espeak_voice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

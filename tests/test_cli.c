@@ -206,6 +206,56 @@ static void test_pause_options(void **state)
     unlink(b);
 }
 
+/* Every container libsndfile offers here, and file names the way a user gives them. */
+static void test_formats_and_files(void **state)
+{
+    (void)state;
+    static const char *const ext[] = { "wav", "flac", "ogg" };
+    char args[1024], path[700];
+    for (size_t k = 0; k < 3; k++) {
+        snprintf(path, sizeof path, "%s/f.%s", tmpdir, ext[k]);
+        snprintf(args, sizeof args, "tests/data/example-article.txt -o %s", path);
+        expect(args, 0, "");
+        int rate = 0;
+        double secs = wav_seconds(path, &rate);
+        if (secs < 60 || rate != 22050)
+            fail_msg("%s: %.1f s at %d Hz", path, secs, rate);
+        unlink(path);
+    }
+    /* a name at the length limit still gets its temporary file beside it */
+    char name[256];
+    memset(name, 'a', 250);
+    memcpy(name + 250, ".wav", 5);
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s", path);
+    expect(args, 0, "");
+    assert_int_equal(access(path, F_OK), 0);
+    unlink(path);
+    /* the umask decides the permissions, as for any file a program writes */
+    snprintf(path, sizeof path, "%s/private.wav", tmpdir);
+    snprintf(args, sizeof args, "sh -c 'umask 077; echo Xin chào | %s - -o %s' && stat -c %%a %s", bin, path, path);
+    int st;
+    char *mode = run_capture(args, &st);
+    assert_string_equal(mode, "600\n");
+    free(mode);
+    unlink(path);
+    expect("-o '' tests/data/example-article.txt", 2, "an empty file name");
+}
+
+/* Stopped by a signal half-way: no output file and no temporary file stay behind. */
+static void test_interrupted(void **state)
+{
+    (void)state;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s/sig && for i in $(seq 150); do cat tests/data/example-article.txt; done > %s/long.txt"
+                              " && (%s %s/long.txt -o %s/sig/out.wav & p=$!; sleep 0.3; kill -TERM $p; wait $p; echo $?)"
+                              " && ls -A %s/sig | wc -l", tmpdir, tmpdir, bin, tmpdir, tmpdir, tmpdir);
+    int st;
+    char *out = run_capture(cmd, &st);
+    assert_string_equal(out, "143\n0\n");
+    free(out);
+}
+
 int main(void)
 {
     snprintf(bin, sizeof bin, "%s/readarticle", build_dir());
@@ -215,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_info_options), cmocka_unit_test(test_text_modes),
         cmocka_unit_test(test_input_errors), cmocka_unit_test(test_audio),
         cmocka_unit_test(test_timings_files), cmocka_unit_test(test_pause_options),
+        cmocka_unit_test(test_formats_and_files), cmocka_unit_test(test_interrupted),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[64];

@@ -41,7 +41,8 @@ static void test_nfc_and_tones(void **state)
 static void test_cleanup(void **state)
 {
     (void)state;
-    expect_clean("a\xE2\x80\x8B" "b", "ab");                       /* zero-width space */
+    expect_clean("a\xE2\x80\x8B" "b", "a b");                      /* a zero-width space parts words */
+    expect_clean("a\xE2\x80\x8D" "b", "ab");                       /* a zero-width joiner does not */
     expect_clean("x\xC2\xADy", "xy");                              /* soft hyphen */
     expect_clean("a\x01" "b\x1B" "c", "abc");                      /* controls */
     expect_clean("a\xC2\xA0" "b\tc", "a b c");                     /* NBSP, tab */
@@ -50,7 +51,29 @@ static void test_cleanup(void **state)
     expect_clean("<p>Một</p><p>Hai</p>", "\nMột\n\nHai\n");
     expect_clean("<a href=\"x\">Ảnh</a> và <script>var a = '<b>';</script>x", "Ảnh và x");
     expect_clean("3 < 5 và a<b", "3 < 5 và a<b");
+    expect_clean("thẻ <script> trong bài", "thẻ <script> trong bài"); /* unclosed: prose, kept */
+    expect_clean("a<!-- x", "a<!-- x");
+    expect_clean("&#x80000000;&#99999999;&#xD800;", "&#x80000000;&#99999999;&#xD800;");
+    expect_clean("mo\xCC\x82\xCC\xA3t mo\xCC\xA3\xCC\x82t", "một một");  /* marks in either order */
+    expect_clean("\xCC\x81" "a \xCC\x81", "a ");                         /* marks with no letter */
     expect_clean("\xEF\xBB\xBFXin", "Xin");                        /* BOM */
+}
+
+/* Markup cut off at the very end of an input that is not NUL-terminated (ASan checks reads). */
+static void test_truncated_markup(void **state)
+{
+    (void)state;
+    static const char *const tails[] = { "ab <!-", "ab <!--", "ab <scr", "ab &#x1E", "ab &am", "<", "&" };
+    for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
+        size_t n = strlen(tails[k]);
+        char *exact = malloc(n);
+        memcpy(exact, tails[k], n);
+        rtext t;
+        size_t bad;
+        assert_int_equal(rtext_prepare(exact, n, &t, &bad), RA_OK);
+        rtext_free(&t);
+        free(exact);
+    }
 }
 
 static void test_invalid_utf8(void **state)
@@ -154,6 +177,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nfc_and_tones), cmocka_unit_test(test_cleanup),
+        cmocka_unit_test(test_truncated_markup),
         cmocka_unit_test(test_invalid_utf8),  cmocka_unit_test(test_offset_map),
         cmocka_unit_test(test_syllables),     cmocka_unit_test(test_gate),
         cmocka_unit_test(test_utterance_chunks),

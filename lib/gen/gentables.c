@@ -108,8 +108,8 @@ static void load_tsv(const char *file, size_t ncols)
         size_t l = strlen(line);
         if (l && line[l - 1] == '\r')
             line[--l] = '\0';
-        if (l == 0 || line[0] == '#')
-            continue;
+        if (l == 0 || (line[0] == '#' && line[1] != '\t'))
+            continue; /* "#<TAB>..." is the row for the symbol # */
         if (nrows == caprows && !(rows = realloc(rows, (caprows = caprows ? caprows * 2 : 256) * sizeof *rows)))
             die(file, ln, "out of memory");
         char **cols = calloc(ncols, sizeof *cols);
