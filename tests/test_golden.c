@@ -35,6 +35,7 @@ static void run_golden(const char *path, text_fn fn, const char *voice)
         ra_free(out);
     }
     ra_engine_free(e);
+    golden_free(cases, n);
     if (failed)
         fail_msg("%d of %zu golden cases in %s failed", failed, n, path);
 }

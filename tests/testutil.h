@@ -77,6 +77,13 @@ static inline golden_case *golden_load(const char *path, size_t *count)
     return v;
 }
 
+static inline void golden_free(golden_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(cases[i].field[0]); /* the line's copy: every field points into it */
+    free(cases);
+}
+
 static inline const char *build_dir(void)
 {
     const char *b = getenv("RA_BUILD");
