@@ -2,39 +2,53 @@
 #include "lexicon.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "vnchar.h"
 
-/* A quick "certainly absent" test before the binary search: which (first byte, length) pairs
- * occur among the forms of a table. Most words of a text are in neither table. */
-#define SHAPE_LEN 32
+/* A quick "certainly absent" test before the binary search: a small Bloom filter over the
+ * forms of a table (two bits of a 64-bit hash each). Most words of a text are in no table. */
+#define FILTER_BITS 65536u
 typedef struct {
-    unsigned char seen[256][SHAPE_LEN];
-} shapes;
+    unsigned char bits[FILTER_BITS / 8];
+} filter;
 
-static shapes acronym_shapes, loanword_shapes;
-static pthread_once_t shapes_once = PTHREAD_ONCE_INIT;
+static filter acronym_filter, loanword_filter;
+static pthread_once_t filters_once = PTHREAD_ONCE_INIT;
 
-static void add_shapes(shapes *sh, const char *const *rows, size_t stride, size_t count)
+static uint64_t hash_key(const char *s, size_t n)
 {
-    for (size_t i = 0; i < count; i++) {
-        const char *f = rows[i * stride];
-        size_t n = strlen(f);
-        sh->seen[(unsigned char)f[0]][n < SHAPE_LEN ? n : SHAPE_LEN - 1] = 1;
-    }
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
 }
 
-static void build_shapes(void)
+static void filter_add(filter *f, const char *s, size_t n)
 {
-    add_shapes(&acronym_shapes, &gen_acronyms[0][0], 4, gen_acronyms_count);
-    add_shapes(&loanword_shapes, &gen_loanwords[0][0], 2, gen_loanwords_count);
+    uint64_t h = hash_key(s, n);
+    f->bits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
+    f->bits[((h >> 16) & 0xFFFF) >> 3] |= (unsigned char)(1u << ((h >> 16) & 7));
 }
 
-static int maybe_in(const shapes *sh, const char *key, size_t n)
+static void add_forms(filter *f, const char *const *rows, size_t stride, size_t count)
 {
-    pthread_once(&shapes_once, build_shapes);
-    return n > 0 && sh->seen[(unsigned char)key[0]][n < SHAPE_LEN ? n : SHAPE_LEN - 1];
+    for (size_t i = 0; i < count; i++)
+        filter_add(f, rows[i * stride], strlen(rows[i * stride]));
+}
+
+static void build_filters(void)
+{
+    add_forms(&acronym_filter, &gen_acronyms[0][0], 4, gen_acronyms_count);
+    add_forms(&loanword_filter, &gen_loanwords[0][0], 2, gen_loanwords_count);
+}
+
+static int maybe_in(const filter *f, const char *key, size_t n)
+{
+    pthread_once(&filters_once, build_filters);
+    uint64_t h = hash_key(key, n);
+    return (f->bits[(h & 0xFFFF) >> 3] >> (h & 7) & 1) && (f->bits[((h >> 16) & 0xFFFF) >> 3] >> ((h >> 16) & 7) & 1);
 }
 
 /* First row whose form equals key[0..n) in a table sorted by form (byte order), or count. */
@@ -158,7 +172,7 @@ const char *lex_acronym(const ulexicon *u, const char *form, size_t n, lex_conte
     size_t end, i = user_rows(u, form, n, &rows, &end);
     if (end > i)
         return choose(rows, i, end, context, user);
-    if (!maybe_in(&acronym_shapes, form, n))
+    if (!maybe_in(&acronym_filter, form, n))
         return NULL;
     i = form_rows(gen_acronyms, gen_acronyms_count, form, n, &end);
     return end > i ? choose(gen_acronyms, i, end, context, user) : NULL;
@@ -171,7 +185,7 @@ int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end)
     rows4 rows;
     size_t end, i = user_rows(u, form, n, &rows, &end);
     if (end == i) {
-        if (!maybe_in(&acronym_shapes, form, n))
+        if (!maybe_in(&acronym_filter, form, n))
             return 0;
         rows = gen_acronyms;
         i = form_rows(rows, gen_acronyms_count, form, n, &end);
@@ -186,7 +200,7 @@ const char *lex_loanword(const char *word, size_t n)
 {
     char low[128];
     size_t k = lower_key(word, n, low, sizeof low);
-    if (!k || !maybe_in(&loanword_shapes, low, k))
+    if (!k || !maybe_in(&loanword_filter, low, k))
         return NULL;
     size_t r = find_first(&gen_loanwords[0][0], 2, gen_loanwords_count, low, k);
     return r < gen_loanwords_count ? gen_loanwords[r][1] : NULL;

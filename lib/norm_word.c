@@ -87,17 +87,14 @@ static void spell(rbuf *out, const char *s, size_t n)
     }
 }
 
+/* Every Vietnamese syllable has a vowel; Vietnamese letters beyond ASCII are vowels but for đ. */
 static int has_vowel(const char *s, size_t n)
 {
     for (size_t p = 0; p < n;) {
-        int32_t cp, base;
-        int tone;
+        int32_t cp;
         p += vn_decode(s + p, n - p, &cp);
-        vn_split_tone(vn_lower(cp), &base, &tone);
-        if (base > 0 && base < 0x80 && strchr("aeiouy", (int)base))
+        if (cp >= 0x80 ? (cp != 0x110 && cp != 0x111) : strchr("aeiouyAEIOUY", (int)cp) != NULL)
             return 1;
-        if (base == 0xE2 || base == 0xEA || base == 0xF4 || base == 0x103 || base == 0x1A1 || base == 0x1B0)
-            return 1; /* â ê ô ă ơ ư */
     }
     return 0;
 }

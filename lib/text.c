@@ -188,7 +188,8 @@ static void add_cp(tstate *st, int32_t cp, size_t src)
     cp = clean_cp(cp);
     if (cp < 0)
         return;
-    int combining = cp >= 0x300 && utf8proc_get_property(cp)->combining_class != 0;
+    int combining = cp >= 0x300 && !(cp >= 0x1E00 && cp <= 0x1EFF) && /* precomposed Vietnamese */
+                    utf8proc_get_property(cp)->combining_class != 0;
     if (combining) {
         if (st->b.ncl > 0 && st->b.ncl < CLUSTER_MAX && vn_is_letter(st->b.cl[0]))
             st->b.cl[st->b.ncl++] = cp;
