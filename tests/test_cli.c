@@ -211,7 +211,7 @@ static void test_formats_and_files(void **state)
 {
     (void)state;
     static const char *const ext[] = { "wav", "flac", "ogg" };
-    char args[1024], path[700];
+    char args[2048], path[700];
     for (size_t k = 0; k < 3; k++) {
         snprintf(path, sizeof path, "%s/f.%s", tmpdir, ext[k]);
         snprintf(args, sizeof args, "tests/data/example-article.txt -o %s", path);
