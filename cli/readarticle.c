@@ -88,22 +88,24 @@ static int list_voices(void)
     return EXIT_SUCCESS;
 }
 
+enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON,
+       O_TIMINGS, O_PAUSE_S, O_PAUSE_P };
+
+static const struct option longopts[] = {
+    { "output", required_argument, NULL, 'o' },        { "normalize", no_argument, NULL, O_NORMALIZE },
+    { "sentences", no_argument, NULL, O_SENTENCES },   { "voice", required_argument, NULL, O_VOICE },
+    { "list-voices", no_argument, NULL, O_LIST },      { "rate", required_argument, NULL, O_RATE },
+    { "pitch", required_argument, NULL, O_PITCH },     { "format", required_argument, NULL, O_FORMAT },
+    { "progress", no_argument, NULL, O_PROGRESS },     { "help", no_argument, NULL, 'h' },
+    { "lexicon", required_argument, NULL, O_LEXICON }, { "timings", required_argument, NULL, O_TIMINGS },
+    { "pause-sentence", required_argument, NULL, O_PAUSE_S },
+    { "pause-paragraph", required_argument, NULL, O_PAUSE_P },
+    { "version", no_argument, NULL, 'V' },             { NULL, 0, NULL, 0 },
+};
+
 /* Returns -1 to continue, or an exit status. */
 static int parse_args(int argc, char **argv, cli_args *a)
 {
-    enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON,
-           O_TIMINGS, O_PAUSE_S, O_PAUSE_P };
-    static const struct option longopts[] = {
-        { "output", required_argument, NULL, 'o' },   { "normalize", no_argument, NULL, O_NORMALIZE },
-        { "sentences", no_argument, NULL, O_SENTENCES }, { "voice", required_argument, NULL, O_VOICE },
-        { "list-voices", no_argument, NULL, O_LIST },  { "rate", required_argument, NULL, O_RATE },
-        { "pitch", required_argument, NULL, O_PITCH }, { "format", required_argument, NULL, O_FORMAT },
-        { "progress", no_argument, NULL, O_PROGRESS }, { "help", no_argument, NULL, 'h' },
-        { "lexicon", required_argument, NULL, O_LEXICON }, { "timings", required_argument, NULL, O_TIMINGS },
-        { "pause-sentence", required_argument, NULL, O_PAUSE_S },
-        { "pause-paragraph", required_argument, NULL, O_PAUSE_P },
-        { "version", no_argument, NULL, 'V' },         { NULL, 0, NULL, 0 },
-    };
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:hV", longopts, NULL)) != -1) {

@@ -83,50 +83,56 @@ static ra_status finish(const ra_engine *e, rbuf *b, char **out)
     return RA_OK;
 }
 
-RA_API ra_status ra_normalize(ra_engine *engine, const char *text, size_t len, char **out)
+/* Appends what a text entry point prints for sentence i of d: one line, or nothing. */
+typedef void (*sentence_fn)(const ra_engine *e, const document *d, size_t i, rbuf *b);
+
+static void spoken_line(const ra_engine *e, const document *d, size_t i, rbuf *b)
 {
-    api_clear(engine);
-    ra_status st = check_text(engine, text, out);
+    const sentence *s = &d->sents.v[i];
+    size_t before = b->len;
+    if (norm_sentence(&e->ncfg, d->flags[i], d->text.s + s->start, s->end - s->start, b, NULL) == 0 && b->len > before)
+        rbuf_putc(b, '\n');
+}
+
+static void source_line(const ra_engine *e, const document *d, size_t i, rbuf *b)
+{
+    (void)e;
+    const sentence *s = &d->sents.v[i];
+    int space = 0;
+    for (size_t k = s->start; k < s->end; k++) {
+        char c = d->text.s[k];
+        if (c == ' ' || c == '\n') {
+            space = 1;
+            continue;
+        }
+        if (space)
+            rbuf_putc(b, ' ');
+        space = 0;
+        rbuf_putc(b, c);
+    }
+    rbuf_putc(b, '\n');
+}
+
+static ra_status each_sentence(ra_engine *e, const char *text, size_t len, char **out, sentence_fn fn)
+{
+    api_clear(e);
+    ra_status st = check_text(e, text, out);
     document d;
-    if (st != RA_OK || (st = doc_prepare(engine, text, len, &d)) != RA_OK)
+    if (st != RA_OK || (st = doc_prepare(e, text, len, &d)) != RA_OK)
         return st;
     rbuf b = { 0 };
-    for (size_t i = 0; i < d.sents.n; i++) {
-        const sentence *s = &d.sents.v[i];
-        size_t before = b.len;
-        if (norm_sentence(&engine->ncfg, d.flags[i], d.text.s + s->start, s->end - s->start, &b, NULL) != 0)
-            break;
-        if (b.len > before)
-            rbuf_putc(&b, '\n');
-    }
+    for (size_t i = 0; i < d.sents.n && !b.oom; i++)
+        fn(e, &d, i, &b);
     doc_free(&d);
-    return finish(engine, &b, out);
+    return finish(e, &b, out);
+}
+
+RA_API ra_status ra_normalize(ra_engine *engine, const char *text, size_t len, char **out)
+{
+    return each_sentence(engine, text, len, out, spoken_line);
 }
 
 RA_API ra_status ra_sentences(ra_engine *engine, const char *text, size_t len, char **out)
 {
-    api_clear(engine);
-    ra_status st = check_text(engine, text, out);
-    document d;
-    if (st != RA_OK || (st = doc_prepare(engine, text, len, &d)) != RA_OK)
-        return st;
-    rbuf b = { 0 };
-    for (size_t i = 0; i < d.sents.n; i++) {
-        const sentence *s = &d.sents.v[i];
-        int space = 0;
-        for (size_t k = s->start; k < s->end; k++) {
-            char c = d.text.s[k];
-            if (c == ' ' || c == '\n') {
-                space = 1;
-                continue;
-            }
-            if (space)
-                rbuf_putc(&b, ' ');
-            space = 0;
-            rbuf_putc(&b, c);
-        }
-        rbuf_putc(&b, '\n');
-    }
-    doc_free(&d);
-    return finish(engine, &b, out);
+    return each_sentence(engine, text, len, out, source_line);
 }

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "lexicon.h"
+#include "vec.h"
 #include "vnchar.h"
 
 #define LINE_MAX_BYTES 4096
@@ -54,14 +55,8 @@ static int form_ok(const char *s)
 
 static int add_row(ulexicon *u, char **cols, size_t ncols, size_t file, size_t line)
 {
-    if (u->n == u->cap) {
-        size_t cap = u->cap ? u->cap * 2 : 64;
-        urow *r = realloc(u->rows, cap * sizeof *r);
-        if (!r)
-            return -1;
-        u->rows = r;
-        u->cap = cap;
-    }
+    if (vec_room((void **)&u->rows, &u->cap, u->n, sizeof *u->rows) != 0)
+        return -1;
     urow *r = &u->rows[u->n];
     memset(r, 0, sizeof *r);
     for (size_t k = 0; k < 4; k++)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "norm_int.h"
+#include "vec.h"
 #include "vnchar.h"
 
 /* The mark a punctuation token leaves in the spoken form: ',' for clause marks, the sentence
@@ -81,15 +82,9 @@ static void push_span(normspans *sp, const rbuf *out, size_t from, const tok *fi
         from++;
     if (sp->oom || from >= out->len || !has_letter(out->p + from, out->len - from))
         return;
-    if (sp->n == sp->cap) {
-        size_t cap = sp->cap ? sp->cap * 2 : 32;
-        normspan *v = realloc(sp->v, cap * sizeof *v);
-        if (!v) {
-            sp->oom = 1;
-            return;
-        }
-        sp->v = v;
-        sp->cap = cap;
+    if (vec_room((void **)&sp->v, &sp->cap, sp->n, sizeof *sp->v) != 0) {
+        sp->oom = 1;
+        return;
     }
     sp->v[sp->n++] = (normspan){ from, out->len, first->start, last->start + last->len };
 }

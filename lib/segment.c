@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "vec.h"
 #include "vnchar.h"
 
 #define WRAP_MIN_LINE 60 /* a shorter line without a final mark is a heading, not wrapped prose */
@@ -24,15 +25,9 @@ static void push(sentlist *l, const char *s, size_t a, size_t b, brk_kind brk)
     }
     if (!speakable || l->oom)
         return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        sentence *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            l->oom = 1;
-            return;
-        }
-        l->v = v;
-        l->cap = cap;
+    if (vec_room((void **)&l->v, &l->cap, l->n, sizeof *l->v) != 0) {
+        l->oom = 1;
+        return;
     }
     l->v[l->n++] = (sentence){ a, b, brk };
 }

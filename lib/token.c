@@ -6,21 +6,16 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "vec.h"
 #include "vnchar.h"
 
 static void push(toklist *l, tok_kind k, size_t start, size_t len)
 {
     if (l->oom || len == 0)
         return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        tok *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            l->oom = 1;
-            return;
-        }
-        l->v = v;
-        l->cap = cap;
+    if (vec_room((void **)&l->v, &l->cap, l->n, sizeof *l->v) != 0) {
+        l->oom = 1;
+        return;
     }
     l->v[l->n++] = (tok){ k, start, len };
 }
