@@ -66,6 +66,14 @@ int ctx_before(const nctx *c, size_t i, const char *role)
     return 0;
 }
 
+int ctx_near(const nctx *c, size_t i, const char *role, size_t window)
+{
+    for (size_t j = i; j > 0 && j + window > i; j--)
+        if (ctx_before(c, j, role))
+            return 1;
+    return 0;
+}
+
 const char *unit_reading(const char *s, size_t n, const char **position)
 {
     for (size_t k = 0; k < gen_units_count; k++)

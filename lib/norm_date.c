@@ -100,7 +100,7 @@ int read_date(nctx *c, size_t i, const char *s, size_t n)
         say_date(c, d.v[2], d.v[1], d.v[0]); /* ISO 2025-08-19 */
         return 1;
     }
-    if (d.ng == 2 && d.sep == '-' && is_day(&d, 0) && is_month(&d, 1) &&
+    if (d.ng == 2 && d.sep == '-' && is_day(&d, 0) && is_month(&d, 1) && !ctx_near(c, i, "score", 5) &&
         (ctx_before(c, i, "day") || d.v[0] > d.v[1] || d.g[1][0] == '0')) {
         say_date(c, d.v[0], d.v[1], -1); /* sáng 19-8: a range would climb (5-7) */
         return 1;

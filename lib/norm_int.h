@@ -38,6 +38,8 @@ void say_month(nctx *c, unsigned m);
 
 /* Does a phrase of the contexts table with this role end just before token i? */
 int ctx_before(const nctx *c, size_t i, const char *role);
+/* Does such a phrase end before one of the window tokens up to i (thắng Thái Lan 2-1)? */
+int ctx_near(const nctx *c, size_t i, const char *role, size_t window);
 /* The reading of a unit or currency and its position ("after", "glued", "before"), or NULL. */
 const char *unit_reading(const char *s, size_t n, const char **position);
 

@@ -201,21 +201,31 @@ static int service_prefix(const char *s, size_t n)
 }
 
 /* 0912 345 678, 1900 1234, or digit groups after "điện thoại", "hotline": digit by digit. */
+static int digit_group(const nctx *c, size_t j, size_t first)
+{
+    const char *s = tok_text(c, j);
+    size_t n = c->t[j].len, k = j == first && n > 1 && s[0] == '+' ? 1 : 0; /* +84 */
+    return c->t[j].kind == TK_WORD && n - k <= 4 && (j == first || n >= 2) && digits_value(s + k, n - k) >= 0;
+}
+
 static size_t read_phone(nctx *c, size_t i)
 {
     size_t j = i, digits = 0;
-    while (j < c->n && c->t[j].kind == TK_WORD && c->t[j].len <= 4 && digits_value(tok_text(c, j), c->t[j].len) >= 0) {
-        if (j > i && c->t[j].len < 2)
-            break;
+    while (j < c->n && digit_group(c, j, i)) {
         digits += c->t[j].len;
         j++;
+        if (j == i + 1 && j + 1 < c->n && c->t[j].kind == TK_PUNCT && tok_text(c, j)[0] == ')')
+            j++; /* (024) 3825 1234 */
     }
     const char *s = tok_text(c, i);
-    int shaped = (s[0] == '0' && c->t[i].len >= 2 && j - i >= 2 && digits >= PHONE_MIN_DIGITS) ||
+    int lead = s[0] == '0' || s[0] == '+';
+    int shaped = (lead && c->t[i].len >= 2 && j - i >= 2 && digits >= PHONE_MIN_DIGITS) ||
                  (service_prefix(s, c->t[i].len) && j - i >= 2);
     int told = j > i && digits >= 6 && ctx_before(c, i, "phone");
     if (!shaped && !told)
         return 0;
+    if (s[0] == '+')
+        rbuf_word(c->out, "cộng");
     for (size_t k = i; k < j; k++)
         num_digits(c->out, tok_text(c, k), c->t[k].len);
     return j - i;
@@ -226,7 +236,9 @@ static size_t read_phone(nctx *c, size_t i)
  * comes from the lexicon. */
 static int read_docnum(nctx *c, size_t i, const char *s, size_t n)
 {
-    const char *slash = memchr(s, '/', n);
+    const char *slash = memchr(s, '/', n), *dash = memchr(s, '-', n);
+    if (dash && (!slash || dash < slash) && digits_value(s, (size_t)(dash - s)) >= 0)
+        slash = dash; /* 05-CT/TU: the number, then the issuer */
     if (!slash || digits_value(s, (size_t)(slash - s)) < 0)
         return 0;
     const char *p = slash + 1, *end = s + n;
@@ -265,6 +277,12 @@ static int read_range(nctx *c, size_t i, const char *s, size_t n)
     if (!dash || dash == s || dash == s + n - 1)
         return 0;
     size_t mark = c->out->len, a = (size_t)(dash - s);
+    long left = digits_value(s, a), right = digits_value(dash + 1, n - a - 1);
+    if (left >= 0 && right >= 0 && (left >= right || ctx_near(c, i, "score", 5))) {
+        num_cardinal_u64(c->out, (uint64_t)left, c->cfg->dl); /* 3-0, 2-1: a score, not a range */
+        num_cardinal_u64(c->out, (uint64_t)right, c->cfg->dl);
+        return 1;
+    }
     if (vn_is_digit((unsigned char)s[a - 1]) || s[a - 1] == 'h') {
         int kind = read_one(c, i, s, a);
         if (kind && (rbuf_word(c->out, "đến"), read_one(c, i, dash + 1, n - a - 1) == kind))

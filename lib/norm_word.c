@@ -228,6 +228,23 @@ void norm_piece(nctx *c, const char *s, size_t n, size_t tok_index)
         norm_fallback(c, s, n);
 }
 
+/* Q.1, P.5, TX.Sơn Tây: a dotted abbreviation glued to what it abbreviates. */
+static int read_dotted_prefix(nctx *c, size_t i, const char *w, size_t n)
+{
+    const char *dot = memchr(w, '.', n);
+    int may_end;
+    if (!dot || dot + 1 == w + n)
+        return 0;
+    size_t a = (size_t)(dot - w) + 1;
+    ctx_req req = { c, i };
+    const char *r = lex_dotted(c->cfg->ulex, w, a, &may_end) ? lex_acronym(c->cfg->ulex, w, a, context_words, &req) : NULL;
+    if (!r)
+        return 0;
+    rbuf_word(c->out, r);
+    norm_piece(c, w + a, n - a, i);
+    return 1;
+}
+
 /* One side of word/word: a unit after a number (tấn/ha), else a word. */
 static void slash_side(nctx *c, size_t i, const char *s, size_t n, int amount)
 {
@@ -280,5 +297,5 @@ size_t norm_word(nctx *c, size_t i)
         rbuf_word(c->out, r);
         return 1;
     }
-    return norm_url(c, i) || read_slashed(c, i, w, n);
+    return norm_url(c, i) || read_dotted_prefix(c, i, w, n) || read_slashed(c, i, w, n);
 }
