@@ -89,9 +89,10 @@ static int read_plain(nctx *c, const numparse *p)
 {
     size_t ng = p->ng;
     char thousands = (c->flags & NORM_EN_GROUPS) ? ',' : '.', decimal = thousands == '.' ? ',' : '.';
-    if (p->g[0][0] == '0' && p->gn[0] > 1 && total_digits(p) >= PHONE_MIN_DIGITS - 1 && ng > 1) {
+    if (p->g[0][0] == '0' && p->gn[0] > 1 && ((ng > 1 && total_digits(p) >= PHONE_MIN_DIGITS - 1) ||
+                                               (ng == 1 && p->gn[0] >= 3))) {
         for (size_t k = 0; k < ng; k++)
-            num_digits(c->out, p->g[k], p->gn[k]); /* 0204.3854.123: a phone number */
+            num_digits(c->out, p->g[k], p->gn[k]); /* 0204.3854.123, 0987654321, mã 0123: digits */
         return 1;
     }
     if (ng == 1 || groups_of_three(p, 0, ng, thousands) || (ng >= 3 && groups_of_three(p, 0, ng, ','))) {
@@ -180,8 +181,8 @@ static int read_amount(nctx *c, size_t i, const char *s, size_t n)
     const char *unit = un ? unit_reading(rest, un, &pos) : NULL;
     if (un == 1 && rest[0] == '%')
         rbuf_word(c->out, "phần trăm");
-    else if (unit && strcmp(pos, "before") != 0)
-        rbuf_word(c->out, unit);
+    else if (unit && !before)
+        rbuf_word(c->out, unit); /* 15km, 20€ (a currency sign after the number too) */
     else if (un || (slash && !unit)) {
         c->out->len = mark;
         return 0;
