@@ -74,13 +74,9 @@ example: all
 	@echo "wrote $(BUILD)/example.wav"
 
 # ---- library
-$(BUILD)/gentables: lib/gen/gentables.c
+$(BUILD)/gen/tables.c: lib/gen/gentables.sh $(DATA) $(VOICES)
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O1 -Wall -Wextra -o $@ $<
-
-$(BUILD)/gen/tables.c: $(BUILD)/gentables $(DATA) $(VOICES)
-	@mkdir -p $(@D)
-	$(BUILD)/gentables $@ --tsv gen_acronyms 4 lib/data/acronyms.tsv \
+	sh lib/gen/gentables.sh $@ --tsv gen_acronyms 4 lib/data/acronyms.tsv \
 	  --tsv gen_loanwords 2 lib/data/loanwords.tsv --tsv gen_letters 2 lib/data/letters.tsv \
 	  --tsv gen_symbols 2 lib/data/symbols.tsv --tsv gen_units 3 lib/data/units.tsv \
 	  --tsv gen_contexts 2 lib/data/contexts.tsv --files gen_voices $(VOICES)

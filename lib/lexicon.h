@@ -15,7 +15,7 @@ ra_status ulex_load(ulexicon **out, const char *const *paths, char *err, size_t 
 void ulex_free(ulexicon *u);
 const char *const (*ulex_table(const ulexicon *u, size_t *count))[4];
 
-/* Tables generated at build time from lib/data/ TSV files (see lib/gen/gentables.c). */
+/* Tables generated at build time from lib/data/ TSV files (see lib/gen/gentables.sh). */
 extern const char *const gen_acronyms[][4];
 extern const size_t gen_acronyms_count;
 extern const char *const gen_loanwords[][2];

@@ -117,7 +117,7 @@ static synth_inst *inst_load(int private_copy, char *err, size_t errcap)
         inst_free(s);
         return NULL;
     }
-    /* DONT_EXIT: by default a failed initialisation calls exit(1) */
+    /* DONT_EXIT: by default a failed initialisation ends the whole process */
     s->rate_hz = s->initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
     if (s->rate_hz <= 0) {
         snprintf(err, errcap, "espeak-ng failed to initialise (is espeak-ng-data installed?)");
