@@ -38,6 +38,21 @@ static double wav_seconds(const char *path, int *rate)
     return info.channels == 1 ? (double)info.frames / info.samplerate : -1;
 }
 
+/* Reads the example article with extra options into tmpdir/name; returns its length in seconds
+ * (the file is removed) after checking the run succeeded at 22,050 Hz. */
+static double example_seconds(const char *options, const char *name)
+{
+    char args[2048], path[700];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    snprintf(args, sizeof args, "%s tests/data/example-article.txt -o %s", options, path);
+    expect(args, 0, "");
+    int rate = 0;
+    double secs = wav_seconds(path, &rate);
+    assert_int_equal(rate, 22050);
+    unlink(path);
+    return secs;
+}
+
 static void test_info_options(void **state)
 {
     (void)state;
@@ -98,14 +113,7 @@ static void test_input_errors(void **state)
 static void test_audio(void **state)
 {
     (void)state;
-    char args[256], wav[128], fast[128];
-    snprintf(wav, sizeof wav, "%s/a.wav", tmpdir);
-    snprintf(fast, sizeof fast, "%s/fast.wav", tmpdir);
-    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s", wav);
-    expect(args, 0, "");
-    int rate = 0;
-    double secs = wav_seconds(wav, &rate);
-    assert_int_equal(rate, 22050);
+    double secs = example_seconds("", "a.wav");
     /* every spoken syllable is heard: at the default rate espeak-ng says about 3.8 Vietnamese
      * syllables a second, pauses included */
     int st;
@@ -116,9 +124,7 @@ static void test_audio(void **state)
     free(words);
     if (wps < 2.8 || wps > 5.0)
         fail_msg("example article: %.1f s for its words, %.2f words a second", secs, wps);
-    snprintf(args, sizeof args, "--rate 330 tests/data/example-article.txt -o %s", fast);
-    expect(args, 0, "");
-    double fsecs = wav_seconds(fast, &rate);
+    double fsecs = example_seconds("--rate 330", "fast.wav");
     assert_true(fsecs > 0 && fsecs < secs * 0.75); /* a faster rate gives shorter audio */
 
     expect("tests/data/example-article.txt -o /nonexistent-dir/a.wav", 1, "cannot write '/nonexistent-dir/a.wav'");
@@ -126,8 +132,6 @@ static void test_audio(void **state)
     char *out = run_capture(cmd, &st);
     assert_string_equal(out, "RIFF");
     free(out);
-    unlink(wav);
-    unlink(fast);
 }
 
 static char *slurp(const char *path)
@@ -189,21 +193,12 @@ static void test_timings_files(void **state)
 static void test_pause_options(void **state)
 {
     (void)state;
-    char args[256], a[128], b[128];
-    snprintf(a, sizeof a, "%s/p0.wav", tmpdir);
-    snprintf(b, sizeof b, "%s/p1.wav", tmpdir);
-    snprintf(args, sizeof args, "--pause-sentence 0 --pause-paragraph 0 tests/data/example-article.txt -o %s", a);
-    expect(args, 0, "");
-    snprintf(args, sizeof args, "--pause-sentence 500 --pause-paragraph 1000 tests/data/example-article.txt -o %s", b);
-    expect(args, 0, "");
-    int rate;
-    double d = wav_seconds(b, &rate) - wav_seconds(a, &rate);
+    double d = example_seconds("--pause-sentence 500 --pause-paragraph 1000", "p1.wav") -
+               example_seconds("--pause-sentence 0 --pause-paragraph 0", "p0.wav");
     /* 11 sentences: 4 paragraph or heading ends (1 s) and 6 sentence ends (0.5 s) before the last */
     if (d < 6.8 || d > 7.2)
         fail_msg("pauses added %.2f s, want 7.0", d);
     expect("--pause-sentence -4 tests/data/example-article.txt -o x.wav", 2, "--pause-sentence must be a number");
-    unlink(a);
-    unlink(b);
 }
 
 /* Every container libsndfile offers here, and file names the way a user gives them. */
