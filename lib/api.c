@@ -149,7 +149,7 @@ RA_API void ra_engine_free(ra_engine *engine)
 RA_API int ra_sample_rate(const ra_engine *engine)
 {
     (void)engine;
-    return 22050; /* espeak-ng's fixed output rate; checked against the instance when speaking */
+    return 22050; /* espeak-ng's output rate, fixed in its engine (files use the rate it reports) */
 }
 
 RA_API size_t ra_voice_count(void)

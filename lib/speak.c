@@ -101,22 +101,24 @@ static int emit_event(ra_engine *e, const document *d, ra_event_kind kind, size_
     ev.spoken = spoken;
     char *text = malloc(to - from + 1);
     if (!text)
-        return 1;
+        return -1;
     for (size_t k = from; k < to; k++)
         text[k - from] = d->text.s[k] == '\n' ? ' ' : d->text.s[k];
     text[to - from] = '\0';
     ev.text = text;
-    int r = e->on_event(e->event_user, &ev);
+    int r = e->on_event(e->event_user, &ev) != 0;
     free(text);
     return r;
 }
 
 /* The sentence event, then one event per word: a word lasts until the next one starts. */
+/* Returns 0, 1 when the callback asked to stop, -1 when memory ran out. */
 static int emit_timings(ra_engine *e, const document *d, const sentence *s, const utterance *u,
                         const rbuf *spoken, size_t *ws, size_t s0, size_t s1, int rate)
 {
-    if (emit_event(e, d, RA_EVENT_SENTENCE, s->start, s->end, s0, s1, spoken->p ? spoken->p : "", rate))
-        return 1;
+    int r = emit_event(e, d, RA_EVENT_SENTENCE, s->start, s->end, s0, s1, spoken->p ? spoken->p : "", rate);
+    if (r)
+        return r;
     for (size_t w = 0; w < u->nw; w++) {
         if (ws[w] == SIZE_MAX || ws[w] < (w ? ws[w - 1] : s0))
             ws[w] = w ? ws[w - 1] : s0; /* no event for it: it starts with its neighbour */
@@ -130,9 +132,10 @@ static int emit_timings(ra_engine *e, const document *d, const sentence *s, cons
         memcpy(word, spoken->p + u->w[w].out_start, n);
         word[n] = '\0';
         size_t end = w + 1 < u->nw ? ws[w + 1] : s1;
-        if (emit_event(e, d, RA_EVENT_WORD, s->start + u->w[w].src_start, s->start + u->w[w].src_end,
-                       ws[w], end, word, rate))
-            return 1;
+        r = emit_event(e, d, RA_EVENT_WORD, s->start + u->w[w].src_start, s->start + u->w[w].src_end,
+                       ws[w], end, word, rate);
+        if (r)
+            return r;
     }
     return 0;
 }
@@ -171,6 +174,8 @@ static ra_status speak_sentence(ra_engine *e, synth_inst *inst, const document *
     utter_free(&u);
     if (r == RA_OK && !stop && i + 1 < d->sents.n)
         silence(st, pause_ms(&e->voice, s->brk));
+    if (stop < 0)
+        return api_fail(e, RA_ERR_NOMEM, "out of memory");
     if (stop)
         return api_fail(e, RA_ERR_ABORTED, "stopped by the event callback");
     if (r == RA_ERR_ABORTED || st->stopped)
