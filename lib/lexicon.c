@@ -118,9 +118,9 @@ static size_t form_rows(rows4 rows, size_t count, const char *form, size_t n, si
 
 /* Among the rows of one form: the first whose context words occur around it, else the first
  * without context. */
-static const char *choose(rows4 rows, size_t i, size_t end, lex_context_fn context, void *user)
+static const char *choose(rows4 rows, size_t i, size_t end, lex_context_fn context, void *user, int need_context)
 {
-    if (end == i + 1)
+    if (end == i + 1 && !need_context)
         return rows[i][1];
     char words[512] = "";
     if (context)
@@ -135,6 +135,8 @@ static const char *choose(rows4 rows, size_t i, size_t end, lex_context_fn conte
             return rows[j][1];
         }
     }
+    if (need_context)
+        return NULL;
     return fallback ? fallback : rows[i][1];
 }
 
@@ -166,16 +168,27 @@ static size_t user_rows(const ulexicon *u, const char *form, size_t n, rows4 *ro
     return k ? form_rows(*rows, count, low, k, end) : (*end = 0);
 }
 
-const char *lex_acronym(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user)
+static const char *acronym(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user,
+                           int need_context)
 {
     rows4 rows;
     size_t end, i = user_rows(u, form, n, &rows, &end);
     if (end > i)
-        return choose(rows, i, end, context, user);
+        return choose(rows, i, end, context, user, need_context);
     if (!maybe_in(&acronym_filter, form, n))
         return NULL;
     i = form_rows(gen_acronyms, gen_acronyms_count, form, n, &end);
-    return end > i ? choose(gen_acronyms, i, end, context, user) : NULL;
+    return end > i ? choose(gen_acronyms, i, end, context, user, need_context) : NULL;
+}
+
+const char *lex_acronym(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user)
+{
+    return acronym(u, form, n, context, user, 0);
+}
+
+const char *lex_acronym_in_context(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user)
+{
+    return acronym(u, form, n, context, user, 1);
 }
 
 int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end)

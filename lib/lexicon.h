@@ -30,6 +30,8 @@ typedef void (*lex_context_fn)(void *user, char *buf, size_t cap);
 /* The reading of an acronym or abbreviation written exactly as form[0..n) (or, for a user
  * entry written in lower case, in any case), or NULL. The user lexicon u (may be NULL) wins. */
 const char *lex_acronym(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user);
+/* The same, but only a reading whose context words are present (no default). */
+const char *lex_acronym_in_context(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user);
 /* 1 when form (ending in '.') is a dotted abbreviation; *may_end says whether it can end a
  * sentence (v.v.). */
 int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end);

@@ -42,9 +42,37 @@ static void put_mark(rbuf *out, size_t sentence_start, char mark)
     rbuf_putc(out, mark);
 }
 
+static int same_word(const nctx *c, size_t a, size_t b)
+{
+    return c->t[a].kind == TK_WORD && c->t[b].kind == TK_WORD && c->t[a].len == c->t[b].len &&
+           !memcmp(tok_text(c, a), tok_text(c, b), c->t[a].len);
+}
+
+/* thứ 2 - thứ 6, tháng 3 - tháng 5: a dash between "word number" and the same word is "đến". */
+static int dash_is_range(const nctx *c, size_t i)
+{
+    return i >= 2 && i + 2 < c->n && same_word(c, i - 2, i + 1) && c->t[i - 1].kind == TK_WORD &&
+           vn_is_digit((unsigned char)tok_text(c, i - 1)[0]) && vn_is_digit((unsigned char)tok_text(c, i + 2)[0]);
+}
+
+/* A list bullet opening the sentence (+ * • >) is layout, not a word to say. */
+static int bullet(const nctx *c, size_t i)
+{
+    int32_t cp;
+    const tok *t = &c->t[i];
+    return i == 0 && t->kind == TK_WORD && vn_decode(tok_text(c, i), t->len, &cp) == t->len &&
+           (cp == '+' || cp == '*' || cp == '>' || cp == 0x2022 || cp == 0xB7 || cp == 0x25CF || cp == 0x25AA);
+}
+
 static size_t norm_token(nctx *c, size_t i, size_t sentence_start)
 {
     const tok *t = &c->t[i];
+    if (bullet(c, i))
+        return 1;
+    if (t->kind == TK_DASH && dash_is_range(c, i)) {
+        rbuf_word(c->out, "đến");
+        return 1;
+    }
     if (t->kind == TK_PUNCT) {
         put_mark(c->out, sentence_start, punct_mark(tok_text(c, i), t->len));
         return 1;

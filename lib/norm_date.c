@@ -75,6 +75,24 @@ static void say_fraction(nctx *c, long a, long b)
         num_cardinal_u64(c->out, (uint64_t)b, c->cfg->dl);
 }
 
+/* a/b is a fraction after "chiếm", "khoảng" ..., or when proper with a small or round
+ * denominator (2/3, 1/100); never in an address (số 12/34). */
+static int is_fraction(const nctx *c, size_t i, const dparts *d)
+{
+    if (ctx_before(c, i, "address"))
+        return 0;
+    if (ctx_before(c, i, "fraction"))
+        return 1;
+    return d->v[0] < d->v[1] && (d->v[1] <= 10 || d->v[1] == 100 || d->v[1] == 1000);
+}
+
+static void say_over(nctx *c, long a, long b)
+{
+    num_cardinal_u64(c->out, (uint64_t)a, c->cfg->dl);
+    rbuf_word(c->out, "trên");
+    num_cardinal_u64(c->out, (uint64_t)b, c->cfg->dl);
+}
+
 /* d/m: a date after "ngày", "sáng" ... or when written with a leading zero or as d > m;
  * a proper fraction otherwise (2/3, 1/2). */
 static int day_month_is_date(const nctx *c, size_t i, const dparts *d)
@@ -107,6 +125,11 @@ int read_date(nctx *c, size_t i, const char *s, size_t n)
     }
     if (d.ng != 2 || d.sep != '/')
         return 0;
+    if (d.v[0] >= 1 && d.v[0] <= 4 && is_year(&d, 1) && ctx_before(c, i, "quarter")) {
+        num_cardinal_u64(c->out, (uint64_t)d.v[0], c->cfg->dl); /* quý 1/2024 */
+        say_year(c, d.v[1]);
+        return 1;
+    }
     if (is_month(&d, 0) && is_year(&d, 1)) {
         if (!after_month_word)
             rbuf_word(c->out, "tháng");
@@ -118,11 +141,13 @@ int read_date(nctx *c, size_t i, const char *s, size_t n)
         say_date(c, d.v[0], d.v[1], -1);
         return 1;
     }
-    if (d.v[0] >= 0 && d.v[1] > 0 && d.gn[0] <= 3 && d.gn[1] <= 3 && d.g[1][0] != '0') {
+    if (d.v[0] < 0 || d.v[1] <= 0 || d.gn[0] > 4 || d.gn[1] > 4 || d.g[1][0] == '0')
+        return 0;
+    if (is_fraction(c, i, &d))
         say_fraction(c, d.v[0], d.v[1]);
-        return 1;
-    }
-    return 0;
+    else
+        say_over(c, d.v[0], d.v[1]); /* 140/90, số 12/34 */
+    return 1;
 }
 
 /* 14h30, 7h, 9h00, 14g30, 8:15, 8:15:30 */

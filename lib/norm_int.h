@@ -23,6 +23,19 @@ size_t norm_url(nctx *c, size_t i);
 
 /* Reads an arbitrary string with no recognised form: letters, digits and symbols in turn. */
 void norm_fallback(nctx *c, const char *s, size_t n);
+/* A look-up's view of the sentence: which token the form stands at. */
+typedef struct {
+    const nctx *c;
+    size_t i;
+} ctx_req;
+
+/* lex_context_fn over a ctx_req: the words around token i. */
+void norm_context_words(void *user, char *buf, size_t cap);
+/* Appends a word with one space before it; appends a lexicon reading without repeating the
+ * word just said (Đài VOV is not "đài đài tiếng nói việt nam"). */
+void put_word(rbuf *out, const char *s, size_t n);
+void put_reading(rbuf *out, const char *r);
+
 /* Reads a piece of a token: the lexicon's reading of the whole piece (NĐ-CP), else piece by piece. */
 void norm_piece(nctx *c, const char *s, size_t n, size_t tok_index);
 /* Reads a run of letters: lexicon, loanword, syllable, or spelled letter by letter. */

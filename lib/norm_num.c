@@ -198,7 +198,29 @@ static int read_amount(nctx *c, size_t i, const char *s, size_t n)
 
 static int service_prefix(const char *s, size_t n)
 {
-    return n == 4 && (!memcmp(s, "1800", 4) || !memcmp(s, "1900", 4));
+    return n >= 4 && (!memcmp(s, "1800", 4) || !memcmp(s, "1900", 4));
+}
+
+/* One token shaped like a phone number: 0905-123-456, 0912.345.678, 1900.6868, 18001090,
+ * +84912345678: digits (with . or - between groups) from a leading 0, +, 1800 or 1900. */
+static int read_phone_token(nctx *c, const char *s, size_t n)
+{
+    size_t digits = 0, k = s[0] == '+' ? 1 : 0;
+    for (size_t i = k; i < n; i++) {
+        if (vn_is_digit((unsigned char)s[i]))
+            digits++;
+        else if ((s[i] != '.' && s[i] != '-') || i == k || i + 1 == n || !vn_is_digit((unsigned char)s[i + 1]))
+            return 0;
+    }
+    int service = service_prefix(s, n) && digits >= 8 && digits <= 10;
+    if (!service && !((s[0] == '0' || k) && digits >= PHONE_MIN_DIGITS && digits <= 12))
+        return 0;
+    if (k)
+        rbuf_word(c->out, "cộng");
+    for (size_t i = k; i < n; i++)
+        if (vn_is_digit((unsigned char)s[i]))
+            rbuf_word(c->out, num_digit_name(s[i] - '0'));
+    return 1;
 }
 
 /* 0912 345 678, 1900 1234, or digit groups after "điện thoại", "hotline": digit by digit. */
@@ -222,7 +244,7 @@ static size_t read_phone(nctx *c, size_t i)
     int lead = s[0] == '0' || s[0] == '+';
     int shaped = (lead && c->t[i].len >= 2 && j - i >= 2 && digits >= PHONE_MIN_DIGITS) ||
                  (service_prefix(s, c->t[i].len) && j - i >= 2);
-    int told = j > i && digits >= 6 && ctx_before(c, i, "phone");
+    int told = j > i && digits >= 3 && ctx_before(c, i, "phone"); /* tổng đài 1022 */
     if (!shaped && !told)
         return 0;
     if (s[0] == '+')
@@ -271,6 +293,14 @@ static int read_one(nctx *c, size_t i, const char *s, size_t n)
     return read_docnum(c, i, s, n) ? READ_DOCNUM : READ_NONE;
 }
 
+/* Can a range join these two kinds? Two of a kind, or a day before a date (10-12/3: the
+ * month is shared) or a month before a month and year (tháng 8-9/2024). */
+static int same_kind(int left_kind, int right_kind, long left_value)
+{
+    return left_kind == right_kind ||
+           (left_kind == READ_AMOUNT && right_kind == READ_DATE && left_value >= 1 && left_value <= 31);
+}
+
 /* 2021-2025, 7h30-11h, 25-30: both sides numbers, said with "đến". */
 static int read_range(nctx *c, size_t i, const char *s, size_t n)
 {
@@ -286,7 +316,7 @@ static int read_range(nctx *c, size_t i, const char *s, size_t n)
     }
     if (vn_is_digit((unsigned char)s[a - 1]) || s[a - 1] == 'h') {
         int kind = read_one(c, i, s, a);
-        if (kind && (rbuf_word(c->out, "đến"), read_one(c, i, dash + 1, n - a - 1) == kind))
+        if (kind && (rbuf_word(c->out, "đến"), same_kind(kind, read_one(c, i, dash + 1, n - a - 1), left)))
             return 1;
     }
     c->out->len = mark;
@@ -326,6 +356,8 @@ size_t norm_number(nctx *c, size_t i)
     size_t n = c->t[i].len, used = read_phone(c, i);
     if (used)
         return used;
+    if (read_phone_token(c, s, n))
+        return 1;
     if (!starts_number(s, n))
         return 0;
     int kind = read_one(c, i, s, n);
@@ -338,7 +370,7 @@ size_t norm_number(nctx *c, size_t i)
         starts_number(tok_text(c, j + 1), c->t[j + 1].len)) {
         size_t mark = c->out->len;
         rbuf_word(c->out, "đến");
-        if (read_one(c, j + 1, tok_text(c, j + 1), c->t[j + 1].len) == kind)
+        if (same_kind(kind, read_one(c, j + 1, tok_text(c, j + 1), c->t[j + 1].len), digits_value(s, n)))
             used += 2 + read_next_unit(c, j + 2);
         else
             c->out->len = mark;

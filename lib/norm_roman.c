@@ -45,10 +45,17 @@ static int roman_value(const char *s, size_t n)
         v += d < next ? -d : d;
     }
     char canon[32];
-    if (v <= 0 || v > 3999)
-        return 0;
+    if (v <= 0 || v > 3999 || (n == 1 && v >= 50))
+        return 0; /* a lone L, C, D or M is a letter: hạng C, khối D */
     to_roman(v, canon);
     return strlen(canon) == n && !memcmp(canon, s, n) ? v : 0;
+}
+
+/* I. MỤC ĐÍCH, II) NỘI DUNG: a roman numeral opening a heading or list item. */
+static int heading_number(const nctx *c, size_t i)
+{
+    return i == 0 && i + 1 < c->n && c->t[i + 1].kind == TK_PUNCT &&
+           (tok_text(c, i + 1)[0] == '.' || tok_text(c, i + 1)[0] == ')');
 }
 
 size_t norm_roman(nctx *c, size_t i)
@@ -60,14 +67,17 @@ size_t norm_roman(nctx *c, size_t i)
     const char *slash = memchr(s, '/', n); /* quý II/2021 */
     size_t rn = slash ? (size_t)(slash - s) : n;
     long year = slash ? digits_value(slash + 1, n - rn - 1) : -1;
-    int v = roman_value(s, rn);
-    if (!v || (slash && year < 1000) || !ctx_before(c, i, "roman"))
+    int v = roman_value(s, rn), v2 = slash ? roman_value(slash + 1, n - rn - 1) : 0; /* vùng I/II */
+    if (!v || (slash && year < 1000 && !v2) || !(ctx_before(c, i, "roman") || heading_number(c, i)))
         return 0;
     if ((v == 1 || v == 4) && ctx_before(c, i, "ordinal"))
         rbuf_word(c->out, v == 1 ? "nhất" : "tư");
     else
         num_cardinal_u64(c->out, (uint64_t)v, c->cfg->dl);
-    if (slash) {
+    if (v2) {
+        rbuf_putc(c->out, ',');
+        num_cardinal_u64(c->out, (uint64_t)v2, c->cfg->dl);
+    } else if (slash) {
         rbuf_word(c->out, "năm");
         num_cardinal_u64(c->out, (uint64_t)year, c->cfg->dl);
     }

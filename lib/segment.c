@@ -98,8 +98,12 @@ static size_t list_marker(const char *s, size_t a, size_t b)
         return i + m < b && s[i + m] == ' ' ? m + 1 : 0;
     while (i < b && i < a + 3 && vn_is_digit((unsigned char)s[i]))
         i++;
-    if (i == a && i < b && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
-        i++;
+    if (i == a) { /* a roman numeral (I. II. IV.) or one letter (a. b.) */
+        while (i < b && i < a + 5 && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X'))
+            i++;
+        if (i == a && i < b && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            i++;
+    }
     if (i == a || i + 1 >= b || (s[i] != '.' && s[i] != ')') || s[i + 1] != ' ')
         return 0;
     return i + 2 - a;

@@ -1,0 +1,189 @@
+/* Runs of letters: a headline word, an acronym or abbreviation (with context), a loanword, a
+ * Vietnamese word, or letters spelled with their Vietnamese names. */
+#include <string.h>
+
+#include "lexicon.h"
+#include "norm_int.h"
+#include "syllable.h"
+#include "vnchar.h"
+
+/* Lowercase words of the tokens around i (three each side), for choosing among readings, and
+ * the marker "#số" when a number follows (ĐT: 024 ... is điện thoại). */
+void norm_context_words(void *user, char *buf, size_t cap)
+{
+    const nctx *c = ((const ctx_req *)user)->c;
+    size_t i = ((const ctx_req *)user)->i, k = 0;
+    buf[0] = '\0';
+    if (i >= c->n)
+        return;
+    size_t from = i >= 3 ? i - 3 : 0, to = i + 4 < c->n ? i + 4 : c->n;
+    for (size_t j = from; j < to; j++) {
+        if (j == i || c->t[j].kind != TK_WORD)
+            continue;
+        const char *w = tok_text(c, j);
+        for (size_t p = 0; p < c->t[j].len;) {
+            int32_t cp;
+            p += vn_decode(w + p, c->t[j].len - p, &cp);
+            if (k + 12 >= cap) {
+                buf[k] = '\0'; /* the context is cut, never left unterminated */
+                return;
+            }
+            k += vn_encode(vn_lower(cp), buf + k);
+        }
+        buf[k++] = ' ';
+        buf[k] = '\0';
+    }
+    size_t next = i + 1 < c->n && c->t[i + 1].kind == TK_PUNCT && tok_text(c, i + 1)[0] == ':' ? i + 2 : i + 1;
+    if (next < c->n && c->t[next].kind == TK_WORD && vn_is_digit((unsigned char)tok_text(c, next)[0]))
+        memcpy(buf + k, "#số ", sizeof "#số ");
+}
+
+void put_word(rbuf *out, const char *s, size_t n)
+{
+    if (out->len && out->p[out->len - 1] != ' ' && out->p[out->len - 1] != '\n')
+        rbuf_putc(out, ' ');
+    rbuf_put(out, s, n);
+}
+
+static void put_lower(rbuf *out, const char *s, size_t n)
+{
+    if (out->len && out->p[out->len - 1] != ' ' && out->p[out->len - 1] != '\n')
+        rbuf_putc(out, ' ');
+    for (size_t p = 0; p < n;) {
+        int32_t cp;
+        char enc[4];
+        p += vn_decode(s + p, n - p, &cp);
+        rbuf_put(out, enc, vn_encode(vn_lower(cp), enc));
+    }
+}
+
+/* The last word already said equals the first word of the reading (Đài VOV, Bộ BCA): say it once. */
+void put_reading(rbuf *out, const char *r)
+{
+    const char *sp = strchr(r, ' ');
+    size_t end = out->len, start = end;
+    while (start > 0 && out->p[start - 1] != ' ' && out->p[start - 1] != '\n')
+        start--;
+    if (sp && end > start) {
+        size_t i = start, j = 0, n = (size_t)(sp - r);
+        while (i < end && j < n) {
+            int32_t a, b;
+            i += vn_decode(out->p + i, end - i, &a);
+            j += vn_decode(r + j, n - j, &b);
+            if (vn_lower(a) != vn_lower(b))
+                break;
+            if (i == end && j == n)
+                r = sp + 1;
+        }
+    }
+    rbuf_word(out, r);
+}
+
+/* Letter by letter with Vietnamese letter names; a letter without a name (a toned vowel such
+ * as Ý) is said as itself. */
+static void spell(rbuf *out, const char *s, size_t n)
+{
+    for (size_t p = 0; p < n;) {
+        int32_t cp;
+        char up[8];
+        size_t m = vn_decode(s + p, n - p, &cp);
+        size_t k = vn_encode(vn_upper(cp), up);
+        const char *name = lex_letter(up, k);
+        if (name)
+            rbuf_word(out, name);
+        else
+            put_lower(out, s + p, m);
+        p += m;
+    }
+}
+
+/* Every Vietnamese syllable has a vowel; Vietnamese letters beyond ASCII are vowels but for đ. */
+static int has_vowel(const char *s, size_t n)
+{
+    for (size_t p = 0; p < n;) {
+        int32_t cp;
+        p += vn_decode(s + p, n - p, &cp);
+        if (cp >= 0x80 ? (cp != 0x110 && cp != 0x111) : strchr("aeiouyAEIOUY", (int)cp) != NULL)
+            return 1;
+    }
+    return 0;
+}
+
+static int all_caps_token(const nctx *c, size_t j)
+{
+    if (j >= c->n || c->t[j].kind != TK_WORD || c->t[j].len < 2)
+        return 0;
+    const char *w = tok_text(c, j);
+    int letters = 0;
+    for (size_t p = 0; p < c->t[j].len;) {
+        int32_t cp;
+        p += vn_decode(w + p, c->t[j].len - p, &cp);
+        if (vn_is_lower(cp))
+            return 0;
+        letters += vn_is_letter(cp);
+    }
+    return letters > 0;
+}
+
+/* A run of capitals: a neighbouring word is in capitals too (THÊM 500 CA MẮC MỚI). */
+static int in_caps_run(const nctx *c, size_t i)
+{
+    return i < c->n && ((i > 0 && all_caps_token(c, i - 1)) || all_caps_token(c, i + 1) ||
+                        (i > 1 && c->t[i - 1].kind == TK_WORD && vn_is_digit((unsigned char)tok_text(c, i - 1)[0]) &&
+                         all_caps_token(c, i - 2)));
+}
+
+/* An all-caps syllable is a word when it carries Vietnamese marks (KHÔNG), is long, or stands
+ * in a run of capitals (THÔNG BÁO KHẨN); a short bare one alone is an acronym (OA, AI). */
+static int headline_word(const nctx *c, const char *s, size_t n, size_t i)
+{
+    for (size_t p = 0; p < n; p++)
+        if ((unsigned char)s[p] >= 0x80)
+            return 1;
+    return n >= 4 || in_caps_run(c, i);
+}
+
+static int has_upper_after_first(const char *s, size_t n)
+{
+    int32_t cp;
+    size_t p = vn_decode(s, n, &cp);
+    while (p < n) {
+        p += vn_decode(s + p, n - p, &cp);
+        if (vn_is_upper(cp))
+            return 1;
+    }
+    return 0;
+}
+
+void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
+{
+    ctx_req req = { c, tok_index };
+    int caps = has_upper_after_first(s, n), syllable = caps && vn_is_syllable(s, n);
+    /* in a headline a syllable is a word unless the context asks for the acronym: CA MẮC MỚI */
+    const char *r = syllable && in_caps_run(c, tok_index)
+                        ? lex_acronym_in_context(c->cfg->ulex, s, n, norm_context_words, &req)
+                        : lex_acronym(c->cfg->ulex, s, n, norm_context_words, &req);
+    if (!r && !(syllable && in_caps_run(c, tok_index)))
+        r = lex_loanword(s, n);
+    if (r) {
+        put_reading(c->out, r);
+        return;
+    }
+    int32_t first;
+    size_t first_len = vn_decode(s, n, &first);
+    if (caps) {
+        if (syllable && headline_word(c, s, n, tok_index))
+            put_lower(c->out, s, n); /* a headline word: NÂNG CAO */
+        else
+            spell(c->out, s, n);     /* an unknown acronym: VTV, Zalo OA */
+    } else if (first_len == n && vn_is_upper(first)) {
+        if (vn_is_syllable(s, n))
+            put_lower(c->out, s, n); /* a vowel on its own is a word: Bộ Y tế */
+        else
+            spell(c->out, s, n);     /* a single consonant: độ C, vitamin B */
+    } else if (!has_vowel(s, n)) {
+        spell(c->out, s, n);         /* no vowel at all: ch, gmhkpd */
+    } else {
+        put_word(c->out, s, n);
+    }
+}
