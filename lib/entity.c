@@ -23,6 +23,14 @@ static const named_ref refs[] = {
     { "ocirc", 0xF4 }, { "ograve", 0xF2 }, { "otilde", 0xF5 }, { "quot", '"' },
     { "raquo", 0xBB }, { "rdquo", 0x201D }, { "rsquo", 0x2019 }, { "uacute", 0xFA },
     { "ugrave", 0xF9 }, { "yacute", 0xFD },
+    { "cent", 0xA2 }, { "copy", 0xA9 }, { "divide", 0xF7 }, { "euro", 0x20AC },
+    { "frac12", 0xBD }, { "frac14", 0xBC }, { "frac34", 0xBE }, { "micro", 0xB5 },
+    { "plusmn", 0xB1 }, { "pound", 0xA3 }, { "reg", 0xAE }, { "sect", 0xA7 },
+    { "sup2", 0xB2 }, { "sup3", 0xB3 }, { "times", 0xD7 }, { "trade", 0x2122 },
+    { "yen", 0xA5 }, { "shy", 0xAD }, { "zwj", 0x200D }, { "zwnj", 0x200C },
+    { "ensp", 0x2002 }, { "emsp", 0x2003 }, { "thinsp", 0x2009 }, { "bdquo", 0x201E },
+    { "sbquo", 0x201A }, { "prime", 0x2032 }, { "Prime", 0x2033 }, { "rarr", 0x2192 },
+
 };
 
 static size_t numeric_ref(const char *s, size_t len, int32_t *cp)

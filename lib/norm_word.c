@@ -208,6 +208,8 @@ size_t norm_word(nctx *c, size_t i)
     }
     ctx_req req = { c, i };
     const char *r = lex_acronym(c->cfg->ulex, w, n, norm_context_words, &req);
+    if (!r)
+        r = lex_loanword(w, n); /* V-League, Wi-Fi */
     if (r) {
         put_reading(c->out, r);
         return 1;

@@ -75,6 +75,18 @@ static int dotted_parts(const ulexicon *u, const char *w, size_t n)
 }
 
 /* Does a single '.' at s[dot] close an abbreviation or an initial rather than a sentence? */
+/* Does a capitalised word stand right before position a (skipping spaces)? */
+static int after_name(const char *s, size_t from, size_t a)
+{
+    while (a > from && s[a - 1] == ' ')
+        a--;
+    size_t w = a;
+    while (w > from && s[w - 1] != ' ' && s[w - 1] != '\n')
+        w--;
+    int32_t cp;
+    return w < a && (vn_decode(s + w, a - w, &cp), vn_is_upper(cp));
+}
+
 static int abbreviation_dot(const ulexicon *u, const char *s, size_t from, size_t dot)
 {
     size_t a = word_before(s, from, dot);
@@ -84,8 +96,8 @@ static int abbreviation_dot(const ulexicon *u, const char *s, size_t from, size_
         return !may_end;
     int32_t cp;
     size_t m = vn_decode(s + a, n, &cp);
-    if (m + 1 == n && vn_is_upper(cp))
-        return 1; /* an initial: Nguyễn V. An */
+    if (m + 1 == n && vn_is_upper(cp) && after_name(s, from, a))
+        return 1; /* an initial after a name: Nguyễn V. An (but "38 độ C." ends) */
     return dotted_parts(u, s + a, n);
 }
 
@@ -136,7 +148,9 @@ static size_t boundary_at(const ulexicon *u, const char *s, size_t from, size_t 
         k++;
     if (k >= end)
         return end;
-    vn_decode(s + k, end - k, &cp);
+    size_t m = vn_decode(s + k, end - k, &cp);
+    if ((cp == '-' || cp == 0x2013 || cp == 0x2014) && k + m < end && s[k + m] == ' ')
+        vn_decode(s + k + m + 1, end - k - m - 1, &cp); /* “Đi!” – bà dặn: the speech goes on */
     if (vn_is_lower(cp))
         return 0;
     if (marks == 1 && s[i] == '.' && abbreviation_dot(u, s, from, i))
