@@ -53,6 +53,27 @@ static size_t skip_raw_element(const char *s, size_t len, size_t open_end, const
     return gt;
 }
 
+/* A tag escaped once more, as pages scraped twice show it: &lt;p&gt; or &lt;/a&gt;. */
+size_t markup_escaped_tag(const char *s, size_t len, int32_t *cp)
+{
+    *cp = 0;
+    if (len < 8 || memcmp(s, "&lt;", 4) != 0)
+        return 0;
+    size_t off = 4 + (s[4] == '/'), n = name_len(s + off, len - off);
+    if (n == 0 || !(((s[off] | 0x20) >= 'a') && ((s[off] | 0x20) <= 'z')))
+        return 0;
+    for (size_t i = off + n; i + 4 <= len && i < TAG_MAX; i++) {
+        if (s[i] == '<' || s[i] == '\n' || (s[i] == '&' && !memcmp(s + i, "&lt;", 4)))
+            return 0;
+        if (s[i] == '&' && !memcmp(s + i, "&gt;", 4)) {
+            if (is_block(s + off, n))
+                *cp = '\n';
+            return i + 4;
+        }
+    }
+    return 0;
+}
+
 size_t markup_tag(const char *s, size_t len, int32_t *cp, markup_state *st)
 {
     *cp = 0;

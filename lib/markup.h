@@ -17,4 +17,7 @@ typedef struct {
  * ("a < b" stays text, and so does an unclosed "<script>" written in prose). */
 size_t markup_tag(const char *s, size_t len, int32_t *cp, markup_state *st);
 
+/* The same for a tag written with character references (&lt;p&gt;), a page escaped twice. */
+size_t markup_escaped_tag(const char *s, size_t len, int32_t *cp);
+
 #endif

@@ -67,6 +67,7 @@ static int bullet(const nctx *c, size_t i)
 static size_t norm_token(nctx *c, size_t i, size_t sentence_start)
 {
     const tok *t = &c->t[i];
+    c->cur = i;
     if (bullet(c, i))
         return 1;
     if (t->kind == TK_DASH && dash_is_range(c, i)) {
@@ -131,7 +132,7 @@ int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len,
         toklist_free(&tl);
         return -1;
     }
-    nctx c = { cfg, flags, s, tl.v, tl.n, out };
+    nctx c = { cfg, flags, s, tl.v, tl.n, out, 0, 0 };
     size_t start = out->len;
     for (size_t i = 0; i < tl.n;) {
         size_t before = out->len, k = norm_token(&c, i, start);

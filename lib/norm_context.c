@@ -58,6 +58,14 @@ static int phrase_before(const nctx *c, size_t i, const char *phrase)
     return 1;
 }
 
+int ctx_word_role(const char *w, size_t n, const char *role)
+{
+    for (size_t k = 0; k < gen_contexts_count; k++)
+        if (!strcmp(gen_contexts[k][1], role) && word_eq(w, n, gen_contexts[k][0], strlen(gen_contexts[k][0])))
+            return 1;
+    return 0;
+}
+
 int ctx_before(const nctx *c, size_t i, const char *role)
 {
     for (size_t k = 0; k < gen_contexts_count; k++)

@@ -12,6 +12,8 @@ typedef struct {
     const tok *t;       /* its tokens */
     size_t n;
     rbuf *out;
+    size_t cur;         /* the token being read */
+    int glued_digits;   /* the letters being read have digits glued after them (ĐT741) */
 } nctx;
 
 /* Each handler looks at token i; when it recognises it, it appends the reading and returns the

@@ -8,7 +8,8 @@
 #include "vnchar.h"
 
 /* Lowercase words of the tokens around i (three each side), for choosing among readings, and
- * the marker "#số" when a number follows (ĐT: 024 ... is điện thoại). */
+ * the marker "#số" when a number follows (ĐT: 024 ... is điện thoại) or "#mã" when digits are
+ * glued to the letters (ĐT741 is đường tỉnh). */
 void norm_context_words(void *user, char *buf, size_t cap)
 {
     const nctx *c = ((const ctx_req *)user)->c;
@@ -33,9 +34,14 @@ void norm_context_words(void *user, char *buf, size_t cap)
         buf[k++] = ' ';
         buf[k] = '\0';
     }
-    size_t next = i + 1 < c->n && c->t[i + 1].kind == TK_PUNCT && tok_text(c, i + 1)[0] == ':' ? i + 2 : i + 1;
+    size_t next = i + 1;
+    while (next < c->n && next < i + 3 && c->t[next].kind == TK_PUNCT &&
+           (tok_text(c, next)[0] == ':' || tok_text(c, next)[0] == '('))
+        next++; /* ĐT: (028) 3829 5555 */
     if (next < c->n && c->t[next].kind == TK_WORD && vn_is_digit((unsigned char)tok_text(c, next)[0]))
         memcpy(buf + k, "#số ", sizeof "#số ");
+    else if (c->glued_digits)
+        memcpy(buf + k, "#mã ", sizeof "#mã ");
 }
 
 void put_word(rbuf *out, const char *s, size_t n)

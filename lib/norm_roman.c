@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "norm_int.h"
+#include "syllable.h"
 
 static int roman_digit(char ch)
 {
@@ -58,6 +59,17 @@ static int heading_number(const nctx *c, size_t i)
            (tok_text(c, i + 1)[0] == '.' || tok_text(c, i + 1)[0] == ')');
 }
 
+/* Elizabeth II, Napoleon III: a numeral of two letters or more after a capitalised foreign
+ * name (a Vietnamese word before it, as in "Phòng IV", is no such name). */
+static int after_name(const nctx *c, size_t i)
+{
+    if (i == 0 || c->t[i - 1].kind != TK_WORD)
+        return 0;
+    const char *w = tok_text(c, i - 1);
+    size_t n = c->t[i - 1].len;
+    return n > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' && !vn_is_syllable(w, n);
+}
+
 size_t norm_roman(nctx *c, size_t i)
 {
     if (c->t[i].kind != TK_WORD)
@@ -68,7 +80,8 @@ size_t norm_roman(nctx *c, size_t i)
     size_t rn = slash ? (size_t)(slash - s) : n;
     long year = slash ? digits_value(slash + 1, n - rn - 1) : -1;
     int v = roman_value(s, rn), v2 = slash ? roman_value(slash + 1, n - rn - 1) : 0; /* vùng I/II */
-    if (!v || (slash && year < 1000 && !v2) || !(ctx_before(c, i, "roman") || heading_number(c, i)))
+    if (!v || (slash && year < 1000 && !v2) ||
+        !(ctx_before(c, i, "roman") || heading_number(c, i) || (rn >= 2 && after_name(c, i))))
         return 0;
     if ((v == 1 || v == 4) && ctx_before(c, i, "ordinal"))
         rbuf_word(c->out, v == 1 ? "nhất" : "tư");

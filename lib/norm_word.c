@@ -54,7 +54,9 @@ static void read_between(nctx *c, const char *s, size_t n, size_t i, size_t j, r
         return;
     }
     if (k == RUN_LETTER) {
-        norm_letters(c, s + i, j - i, (size_t)-1);
+        c->glued_digits = digit_at(s, n, j);
+        norm_letters(c, s + i, j - i, c->cur);
+        c->glued_digits = 0;
         return;
     }
     int neighbour_symbol = (i > 0 && kind_of((unsigned char)s[i - 1]) == RUN_OTHER && s[i - 1] != ' ') ||
@@ -196,11 +198,66 @@ static int read_unit_after_amount(nctx *c, size_t i, const char *w, size_t n)
     return 1;
 }
 
+static int number_token(const nctx *c, size_t j)
+{
+    return j < c->n && c->t[j].kind == TK_WORD && vn_is_digit((unsigned char)tok_text(c, j)[0]);
+}
+
+/* 2 x 3 m: a times sign between two numbers. */
+static int read_times(nctx *c, size_t i, const char *w, size_t n)
+{
+    if (!((n == 1 && (w[0] == 'x' || w[0] == 'X')) || (n == 2 && !memcmp(w, "\xC3\x97", 2))) ||
+        i == 0 || !number_token(c, i - 1) || !number_token(c, i + 1))
+        return 0;
+    rbuf_word(c->out, "nhân");
+    return 1;
+}
+
+/* Vehicle plates, 29B-123.45 or 51F1-12345: the province number, the series letters, then the
+ * serial as written, with no "chấm" for its dot. */
+static int read_plate(nctx *c, const char *w, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 2 && vn_is_digit((unsigned char)w[i]))
+        i++;
+    size_t letters = i;
+    while (i < n && w[i] >= 'A' && w[i] <= 'Z')
+        i++;
+    if (letters != 2 || i == letters || i - letters > 2)
+        return 0;
+    if (i < n && vn_is_digit((unsigned char)w[i]))
+        i++;
+    if (i >= n || w[i] != '-')
+        return 0;
+    size_t dash = i++, serial = 0;
+    for (; i < n; i++) {
+        if (vn_is_digit((unsigned char)w[i]))
+            serial++;
+        else if (w[i] != '.' || i + 3 != n)
+            return 0;
+    }
+    if (serial < 4 || serial > 5)
+        return 0;
+    norm_fallback(c, w, dash);
+    if (!memchr(w + dash, '.', n - dash)) {
+        num_digits(c->out, w + dash + 1, n - dash - 1); /* 12345: digit by digit */
+        return 1;
+    }
+    for (size_t a = dash + 1; a < n;) { /* 123.45: as two numbers */
+        size_t b = a;
+        while (b < n && w[b] != '.')
+            b++;
+        num_cardinal(c->out, w + a, b - a, c->cfg->dl);
+        a = b + 1;
+    }
+    return 1;
+}
+
 size_t norm_word(nctx *c, size_t i)
 {
     const char *w = tok_text(c, i);
     size_t n = c->t[i].len;
-    if (read_unit_after_amount(c, i, w, n))
+    if (read_unit_after_amount(c, i, w, n) || read_times(c, i, w, n) || read_plate(c, w, n))
         return 1;
     if (all_letters(w, n)) {
         norm_letters(c, w, n, i);

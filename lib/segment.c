@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "norm.h"
 #include "vec.h"
 #include "vnchar.h"
 
@@ -87,6 +88,21 @@ static int after_name(const char *s, size_t from, size_t a)
     return w < a && (vn_decode(s + w, a - w, &cp), vn_is_upper(cp));
 }
 
+/* "Điều 1." "Chương 2.": a number after a label word opens a heading; its dot ends nothing. */
+static int labelled_number(const char *s, size_t from, size_t a, size_t n)
+{
+    for (size_t k = a; k + 1 < a + n; k++)
+        if (!vn_is_digit((unsigned char)s[k]))
+            return 0;
+    size_t e = a;
+    while (e > from && s[e - 1] == ' ')
+        e--;
+    size_t w = e;
+    while (w > from && s[w - 1] != ' ' && s[w - 1] != '\n')
+        w--;
+    return w < e && n > 1 && ctx_word_role(s + w, e - w, "label");
+}
+
 static int abbreviation_dot(const ulexicon *u, const char *s, size_t from, size_t dot)
 {
     size_t a = word_before(s, from, dot);
@@ -94,6 +110,8 @@ static int abbreviation_dot(const ulexicon *u, const char *s, size_t from, size_
     int may_end = 0;
     if (lex_dotted(u, s + a, n, &may_end))
         return !may_end;
+    if (labelled_number(s, from, a, n))
+        return 1;
     int32_t cp;
     size_t m = vn_decode(s + a, n, &cp);
     if (m + 1 == n && vn_is_upper(cp) && after_name(s, from, a))

@@ -225,6 +225,9 @@ ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offs
         if (c == '<' && (skip = markup_tag(in + i, len - i, &cp, &st.markup)) > 0) {
             if (cp)
                 add_cp(&st, cp, i);
+        } else if (c == '&' && (skip = markup_escaped_tag(in + i, len - i, &cp)) > 0) {
+            if (cp)
+                add_cp(&st, cp, i);
         } else if (c == '&' && (skip = entity_decode(in + i, len - i, &cp)) > 0) {
             add_cp(&st, cp, i);
         } else if (c == '\r') {
