@@ -186,13 +186,14 @@ static int scale_word(const char *s, size_t n)
 /* A unit after an amount written with a scale word or in another form: 5 triệu m3, 10x20 m. */
 static int read_unit_after_amount(nctx *c, size_t i, const char *w, size_t n)
 {
-    const char *pos, *unit = unit_reading(w, n, &pos);
-    if (!unit || strcmp(pos, "after") != 0 || i == 0 || c->t[i - 1].kind != TK_WORD)
+    if (i == 0 || c->t[i - 1].kind != TK_WORD)
         return 0;
-    const char *p = tok_text(c, i - 1);
+    const char *p = tok_text(c, i - 1), *pos, *unit;
     size_t pn = c->t[i - 1].len;
     if (!vn_is_digit((unsigned char)p[0]) && !vn_is_digit((unsigned char)p[pn - 1]) &&
         !(scale_word(p, pn) && number_before(c, i - 1)))
+        return 0; /* checked first: most words follow no amount */
+    if (!(unit = unit_reading(w, n, &pos)) || strcmp(pos, "after") != 0)
         return 0;
     rbuf_word(c->out, unit);
     return 1;
