@@ -276,11 +276,15 @@ static ra_status run_audio(const cli_args *a, ra_engine *e, const char *text, si
     return st;
 }
 
+/* Written after the audio; if it cannot be, the run failed and its audio file goes too. */
 static int write_timings(const cli_args *a, const timings *t)
 {
-    if (timings_write(t, a->timings) != 0)
-        return fail("cannot write '%s': %s", a->timings, strerror(errno));
-    return EXIT_SUCCESS;
+    if (timings_write(t, a->timings) == 0)
+        return EXIT_SUCCESS;
+    int saved = errno;
+    if (strcmp(a->output, "-") != 0)
+        unlink(a->output);
+    return fail("cannot write '%s': %s", a->timings, strerror(saved));
 }
 
 static int run(cli_args *a, const char *text, size_t len)

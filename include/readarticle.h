@@ -93,7 +93,10 @@ typedef struct {
     const char *spoken;         /* what was said for it, NUL-terminated; valid during the call */
 } ra_event;
 
-/* Receives events; return 0 to continue, non-zero to stop (RA_ERR_ABORTED). */
+/* Receives events; return 0 to continue, non-zero to stop (RA_ERR_ABORTED). Like the progress
+ * callback it belongs to the engine: when several threads synthesize with one engine at once,
+ * it is called from each of them (on the calling thread, for that call's text), so it must be
+ * thread-safe; use one engine per consumer of events when that is simpler. */
 typedef int (*ra_event_fn)(void *user, const ra_event *event);
 
 /* Options for ra_engine_new(). Always initialise with ra_options_init() first so that fields

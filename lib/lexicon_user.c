@@ -1,5 +1,6 @@
 /* User lexicons: TSV files in the format of lib/data/acronyms.tsv, loaded at engine creation,
  * checked line by line, and searched before the built-in tables. */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "lexicon.h"
+#include "text.h"
 #include "vec.h"
 #include "vnchar.h"
 
@@ -30,19 +32,37 @@ static int fail(char *err, size_t cap, const char *path, size_t line, const char
     return -1;
 }
 
-static char *nfc_dup(const char *s)
+/* A column cleaned the way input text is (NFC, one tone placement, Ð as Đ), so that a form
+ * written "hoà" matches the text's "hòa"; lowercased too when lower is set (context words). */
+static char *clean_dup(const char *s, int lower)
 {
-    return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+    rtext t;
+    size_t bad;
+    if (rtext_prepare(s, strlen(s), &t, &bad) != RA_OK)
+        return NULL;
+    char *out = t.s;
+    free(t.src);
+    for (size_t i = 0; lower && i < t.len;) {
+        int32_t cp;
+        char low[4];
+        size_t m = vn_decode(out + i, t.len - i, &cp), k = vn_encode(vn_lower(cp), low);
+        if (k == m) /* case pairs of different lengths do not occur in Vietnamese */
+            memcpy(out + i, low, k);
+        i += m;
+    }
+    return out;
 }
 
-/* A reading is words only: letters and single spaces, so nothing unreadable reaches espeak-ng. */
+/* A reading is Vietnamese words only: Latin letters and single spaces, so that everything in it
+ * reaches espeak-ng (the gate drops other scripts). */
 static int reading_ok(const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         int32_t cp;
         i += vn_decode(s + i, n - i, &cp);
-        if (!vn_is_letter(cp) && cp != ' ')
+        int latin = vn_is_letter(cp) && (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF));
+        if (!latin && cp != ' ')
             return 0;
     }
     return n > 0 && s[0] != ' ';
@@ -60,7 +80,7 @@ static int add_row(ulexicon *u, char **cols, size_t ncols, size_t file, size_t l
     urow *r = &u->rows[u->n];
     memset(r, 0, sizeof *r);
     for (size_t k = 0; k < 4; k++)
-        if (!(r->col[k] = nfc_dup(k < ncols ? cols[k] : ""))) {
+        if (!(r->col[k] = clean_dup(k < ncols ? cols[k] : "", k == 2))) {
             for (size_t j = 0; j < k; j++)
                 free(r->col[j]);
             return -1;
@@ -71,10 +91,14 @@ static int add_row(ulexicon *u, char **cols, size_t ncols, size_t file, size_t l
     return 0;
 }
 
-/* Parses one line; returns 0 (added or blank), -1 with err set. */
-static int parse_line(ulexicon *u, char *line, const char *path, size_t file, size_t ln, char *err, size_t cap)
+/* Parses one line (without its newline); returns 0 (added or blank), -1 with err set. */
+static int parse_line(ulexicon *u, char *line, size_t len, const char *path, size_t file, size_t ln,
+                      char *err, size_t cap)
 {
-    size_t len = strlen(line);
+    if (memchr(line, '\0', len))
+        return fail(err, cap, path, ln, "contains a NUL byte");
+    if (ln == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3))
+        memmove(line, line + 3, (len -= 3) + 1); /* a byte-order mark opens the file */
     if (len && line[len - 1] == '\r')
         line[--len] = '\0';
     if (!len || (line[0] == '#' && line[1] != '\t'))
@@ -94,7 +118,9 @@ static int parse_line(ulexicon *u, char *line, const char *path, size_t file, si
     if (!form_ok(cols[0]))
         return fail(err, cap, path, ln, "the form is empty or contains a space");
     if (!reading_ok(cols[1]))
-        return fail(err, cap, path, ln, "the reading must be words only (letters and spaces)");
+        return fail(err, cap, path, ln, "the reading must be Vietnamese words only (letters and spaces)");
+    if (n == 4 && cols[3][0] && strcmp(cols[3], "end") != 0)
+        return fail(err, cap, path, ln, "the only flag is \"end\"");
     if (add_row(u, cols, n, file, ln) != 0)
         return fail(err, cap, path, ln, "out of memory");
     return 0;
@@ -107,24 +133,26 @@ static int load_file(ulexicon *u, const char *path, size_t file, char *err, size
         snprintf(err, cap, "cannot open lexicon '%s': %s", path, strerror(errno));
         return -1;
     }
-    char line[LINE_MAX_BYTES + 2];
-    size_t ln = 0, total = 0;
+    char *line = NULL;
+    size_t linecap = 0, ln = 0, total = 0;
+    ssize_t len;
     int r = 0;
-    while (r == 0 && fgets(line, sizeof line, f)) {
-        size_t len = strlen(line);
+    while (r == 0 && (len = getline(&line, &linecap, f)) >= 0) {
         ln++;
-        total += len;
-        if (total > FILE_MAX_BYTES || (len > LINE_MAX_BYTES && line[len - 1] != '\n'))
+        total += (size_t)len;
+        if (total > FILE_MAX_BYTES || (size_t)len > LINE_MAX_BYTES)
             r = fail(err, cap, path, ln, "line or file too long");
-        else if (memchr(line, '\0', len) != NULL && strlen(line) != len)
-            r = fail(err, cap, path, ln, "contains a NUL byte");
         else {
-            line[strcspn(line, "\n")] = '\0';
-            r = parse_line(u, line, path, file, ln, err, cap);
+            if (len && line[len - 1] == '\n')
+                line[--len] = '\0';
+            r = parse_line(u, line, (size_t)len, path, file, ln, err, cap);
         }
     }
-    if (r == 0 && ferror(f))
-        r = fail(err, cap, path, ln, "read error");
+    if (r == 0 && ferror(f)) {
+        snprintf(err, cap, "cannot read lexicon '%s': %s", path, strerror(errno));
+        r = -1;
+    }
+    free(line);
     fclose(f);
     return r;
 }

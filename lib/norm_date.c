@@ -168,9 +168,13 @@ int read_time(nctx *c, const char *s, size_t n)
     if (mark != ':' && after < n && (s[after] == 'p' || s[after] == '\''))
         after += (after + 1 < n && s[after] == 'p' && s[after + 1] == 'h') ? 2 : 1; /* 12h10p, 12h10' */
     long sec = -1;
-    if (mark == ':' && after + 3 == n && s[after] == ':')
-        sec = digits_value(s + after + 1, 2), after = n;
-    if (m < 0 || m > 59 || after != n || sec > 59)
+    if (mark == ':' && after + 3 == n && s[after] == ':') {
+        sec = digits_value(s + after + 1, 2);
+        if (sec < 0)
+            return 0; /* 8:15:ab is no time */
+        after = n;
+    }
+    if (m < 0 || m > 59 || after != n || sec > 59 || (h == 24 && (m > 0 || sec > 0)))
         return 0;
     num_cardinal_u64(c->out, (uint64_t)h, c->cfg->dl);
     rbuf_word(c->out, "giờ");

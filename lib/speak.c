@@ -125,19 +125,17 @@ static int emit_timings(ra_engine *e, const document *d, const sentence *s, cons
         if (ws[w] > s1)
             ws[w] = s1;
     }
-    for (size_t w = 0; w < u->nw; w++) {
-        char word[512];
-        size_t n = u->w[w].out_end - u->w[w].out_start;
-        n = n < sizeof word - 1 ? n : sizeof word - 1;
-        memcpy(word, spoken->p + u->w[w].out_start, n);
-        word[n] = '\0';
+    rbuf word = { 0 };
+    for (size_t w = 0; w < u->nw && !r; w++) {
+        word.len = 0;
+        rbuf_put(&word, spoken->p + u->w[w].out_start, u->w[w].out_end - u->w[w].out_start);
         size_t end = w + 1 < u->nw ? ws[w + 1] : s1;
-        r = emit_event(e, d, RA_EVENT_WORD, s->start + u->w[w].src_start, s->start + u->w[w].src_end,
-                       ws[w], end, word, rate);
-        if (r)
-            return r;
+        r = word.oom ? -1
+                     : emit_event(e, d, RA_EVENT_WORD, s->start + u->w[w].src_start, s->start + u->w[w].src_end,
+                                  ws[w], end, word.p, rate);
     }
-    return 0;
+    rbuf_free(&word);
+    return r;
 }
 
 typedef struct {
@@ -168,11 +166,13 @@ static ra_status speak_sentence(ra_engine *e, synth_inst *inst, const document *
     for (size_t w = 0; run.word_start && w < u.nw; w++)
         run.word_start[w] = SIZE_MAX;
     size_t s0 = st->samples;
-    ra_status r = speak_chunks(inst, &u, &run);
-    int stop = r == RA_OK && e->on_event && emit_timings(e, d, s, &u, &b->spoken, run.word_start, s0, st->samples, st->rate);
+    int silent = u.text.len == 0; /* 中文。: nothing espeak-ng could say, so no events, no pause */
+    ra_status r = silent ? RA_OK : speak_chunks(inst, &u, &run);
+    int stop = r == RA_OK && !silent && e->on_event &&
+               emit_timings(e, d, s, &u, &b->spoken, run.word_start, s0, st->samples, st->rate);
     free(run.word_start);
     utter_free(&u);
-    if (r == RA_OK && !stop && i + 1 < d->sents.n)
+    if (r == RA_OK && !stop && !silent && i + 1 < d->sents.n)
         silence(st, pause_ms(&e->voice, s->brk));
     if (stop < 0)
         return api_fail(e, RA_ERR_NOMEM, "out of memory");

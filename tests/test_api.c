@@ -241,6 +241,16 @@ static void test_user_lexicon(void **state)
     assert_int_equal(ra_engine_new(&e, &o), RA_ERR_LEXICON);
     assert_null(e);
     assert_non_null(strstr(ra_errmsg(NULL), "tests/data/bad-lexicon.tsv:2:"));
+    /* a BOM, a form typed with the other tone placement, a context word in capitals */
+    const char *second[] = { "tests/data/user-lexicon-2.tsv", NULL };
+    o.lexicons = second;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    const char *in2 = "BQLDA, hòa và HTX công viên";
+    assert_int_equal(ra_normalize(e, in2, strlen(in2), &out), RA_OK);
+    assert_string_equal(out, "ban quản lý dự án, hoa thơm và hạ tầng xanh công viên\n");
+    ra_free(out);
+    ra_engine_free(e);
+    e = NULL;
     const char *missing[] = { "tests/data/no-such-lexicon.tsv", NULL };
     o.lexicons = missing;
     assert_int_equal(ra_engine_new(&e, &o), RA_ERR_LEXICON);
@@ -286,6 +296,7 @@ typedef struct {
     size_t n, words, sentences;
     double last_start, last_end, sentence_end;
     size_t last_byte;
+    size_t longest_spoken;
     int ok;
     char seen[16][64];     /* "source=spoken" of the first words */
 } event_log;
@@ -304,6 +315,8 @@ static int on_event(void *user, const ra_event *ev)
     if (ev->byte_start < l->last_byte || ev->end > l->sentence_end + 1e-9)
         l->ok = 0;
     l->last_byte = ev->byte_end;
+    if (strlen(ev->spoken) > l->longest_spoken)
+        l->longest_spoken = strlen(ev->spoken);
     l->last_start = ev->start;
     l->last_end = ev->end;
     if (l->words < 16)
@@ -340,6 +353,34 @@ static void test_timings(void **state)
     assert_string_equal(log.seen[5], "&amp;=và");
     double total = (double)c.samples / 22050;
     assert_true(log.last_end > total - 0.01 && log.last_end <= total + 1e-9);
+}
+
+/* A sentence nothing can be said of makes no event and no pause; a long reading is whole. */
+static void test_timings_edges(void **state)
+{
+    (void)state;
+    char t[2048] = "Câu một.\n\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82\nMã ";
+    for (int k = 0; k < 300; k++)
+        strcat(t, "7");
+    strcat(t, " nhé.");
+    event_log log;
+    memset(&log, 0, sizeof log);
+    log.input = t;
+    log.ok = 1;
+    ra_options o;
+    ra_options_init(&o);
+    o.on_event = on_event;
+    o.event_user = &log;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    collect c = { 0 };
+    assert_int_equal(ra_synth_to_sink(e, t, strlen(t), on_pcm, &c), RA_OK);
+    ra_engine_free(e);
+    assert_true(log.ok);
+    assert_int_equal(log.sentences, 2); /* the Chinese line is not announced */
+    assert_int_equal(log.words, 5);
+    /* 300 digits are one word said digit by digit: "bảy" 300 times, nothing cut */
+    assert_int_equal(log.longest_spoken, 300 * strlen("bảy") + 299);
 }
 
 typedef struct {
@@ -389,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_file_and_memory),    cmocka_unit_test(test_threads),
         cmocka_unit_test(test_user_lexicon),       cmocka_unit_test(test_pauses),
         cmocka_unit_test(test_timings),            cmocka_unit_test(test_bad_espeak_voice),
+        cmocka_unit_test(test_timings_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

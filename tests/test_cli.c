@@ -107,7 +107,7 @@ static void test_input_errors(void **state)
     assert_int_equal(access(args, F_OK), -1); /* no output file for a failed run */
     expect("--normalize /", 1, "cannot read '/'");
     expect("--lexicon tests/data/bad-lexicon.tsv --normalize tests/data/example-article.txt", 1,
-           "tests/data/bad-lexicon.tsv:2: the reading must be words only");
+           "tests/data/bad-lexicon.tsv:2: the reading must be Vietnamese words only");
 }
 
 static void test_audio(void **state)
