@@ -93,10 +93,10 @@ typedef struct {
     const char *spoken;         /* what was said for it, NUL-terminated; valid during the call */
 } ra_event;
 
-/* Receives events; return 0 to continue, non-zero to stop (RA_ERR_ABORTED). Like the progress
- * callback it belongs to the engine: when several threads synthesize with one engine at once,
- * it is called from each of them (on the calling thread, for that call's text), so it must be
- * thread-safe; use one engine per consumer of events when that is simpler. */
+/* Receives events; return 0 to continue, non-zero to stop (RA_ERR_ABORTED). Set in ra_options it
+ * belongs to the engine: when several threads synthesize with one engine at once, it is called
+ * from each of them (on the calling thread, for that call's text), so it must be thread-safe;
+ * ra_hooks gives one call its own callbacks instead. */
 typedef int (*ra_event_fn)(void *user, const ra_event *event);
 
 /* Options for ra_engine_new(). Always initialise with ra_options_init() first so that fields
@@ -183,6 +183,32 @@ RA_API ra_status ra_synth_to_file(ra_engine *engine, const char *text, size_t le
  * Errors: as ra_synth_to_sink, plus RA_ERR_FORMAT. */
 RA_API ra_status ra_synth_to_memory(ra_engine *engine, const char *text, size_t len,
                                     ra_format format, void **data, size_t *size);
+
+/* Callbacks for one synthesis call, replacing the engine's (ra_options.on_event, .progress) for
+ * that call only: calls that share an engine each get their own events and progress. Initialise
+ * with ra_hooks_init() (no callbacks), then set what you need. */
+typedef struct {
+    unsigned version;        /* set by ra_hooks_init(); do not change */
+    ra_event_fn on_event;
+    void *event_user;
+    ra_progress_fn progress;
+    void *progress_user;
+} ra_hooks;
+
+#define RA_HOOKS_VERSION 1u
+
+/* Fills *hooks with no callbacks. Returns RA_ERR_ARG if hooks is NULL. */
+RA_API ra_status ra_hooks_init(ra_hooks *hooks);
+
+/* As ra_synth_to_sink / _to_file / _to_memory, with this call's own callbacks. hooks may be NULL
+ * (the engine's callbacks are used). Errors: as the plain functions, plus RA_ERR_ARG for hooks
+ * not initialised with ra_hooks_init(). */
+RA_API ra_status ra_synth_to_sink_with(ra_engine *engine, const char *text, size_t len, ra_pcm_fn sink,
+                                       void *user, const ra_hooks *hooks);
+RA_API ra_status ra_synth_to_file_with(ra_engine *engine, const char *text, size_t len, const char *path,
+                                       ra_format format, const ra_hooks *hooks);
+RA_API ra_status ra_synth_to_memory_with(ra_engine *engine, const char *text, size_t len, ra_format format,
+                                         void **data, size_t *size, const ra_hooks *hooks);
 
 /* Number of built-in voices, and the name and one-line description of voice i (static strings).
  * Returns RA_ERR_ARG when i is out of range or an out-parameter is NULL. */

@@ -45,6 +45,14 @@ typedef struct {
     void *user;
 } audio_sink;
 
-ra_status engine_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink);
+/* One call's callbacks (ra_hooks without its version field). */
+typedef struct {
+    ra_event_fn on_event;
+    void *event_user;
+    ra_progress_fn progress;
+    void *progress_user;
+} call_hooks;
+
+ra_status engine_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink, const call_hooks *hooks);
 
 #endif

@@ -15,6 +15,7 @@ typedef struct {
     int stopped;
     size_t samples;     /* handed to the sink so far: the output timeline */
     int rate;
+    call_hooks hooks;
 } speak_state;
 
 static int forward_pcm(void *user, const int16_t *pcm, size_t n)
@@ -90,7 +91,7 @@ static ra_status speak_chunks(synth_inst *inst, utterance *u, sentence_run *r)
     return RA_OK;
 }
 
-static int emit_event(ra_engine *e, const document *d, ra_event_kind kind, size_t from, size_t to,
+static int emit_event(const call_hooks *h, const document *d, ra_event_kind kind, size_t from, size_t to,
                       size_t s0, size_t s1, const char *spoken, int rate)
 {
     ra_event ev;
@@ -106,17 +107,17 @@ static int emit_event(ra_engine *e, const document *d, ra_event_kind kind, size_
         text[k - from] = d->text.s[k] == '\n' ? ' ' : d->text.s[k];
     text[to - from] = '\0';
     ev.text = text;
-    int r = e->on_event(e->event_user, &ev) != 0;
+    int r = h->on_event(h->event_user, &ev) != 0;
     free(text);
     return r;
 }
 
 /* The sentence event, then one event per word: a word lasts until the next one starts. */
 /* Returns 0, 1 when the callback asked to stop, -1 when memory ran out. */
-static int emit_timings(ra_engine *e, const document *d, const sentence *s, const utterance *u,
+static int emit_timings(const call_hooks *h, const document *d, const sentence *s, const utterance *u,
                         const rbuf *spoken, size_t *ws, size_t s0, size_t s1, int rate)
 {
-    int r = emit_event(e, d, RA_EVENT_SENTENCE, s->start, s->end, s0, s1, spoken->p ? spoken->p : "", rate);
+    int r = emit_event(h, d, RA_EVENT_SENTENCE, s->start, s->end, s0, s1, spoken->p ? spoken->p : "", rate);
     if (r)
         return r;
     for (size_t w = 0; w < u->nw; w++) {
@@ -131,7 +132,7 @@ static int emit_timings(ra_engine *e, const document *d, const sentence *s, cons
         rbuf_put(&word, spoken->p + u->w[w].out_start, u->w[w].out_end - u->w[w].out_start);
         size_t end = w + 1 < u->nw ? ws[w + 1] : s1;
         r = word.oom ? -1
-                     : emit_event(e, d, RA_EVENT_WORD, s->start + u->w[w].src_start, s->start + u->w[w].src_end,
+                     : emit_event(h, d, RA_EVENT_WORD, s->start + u->w[w].src_start, s->start + u->w[w].src_end,
                                   ws[w], end, word.p, rate);
     }
     rbuf_free(&word);
@@ -159,7 +160,8 @@ static ra_status speak_sentence(ra_engine *e, synth_inst *inst, const document *
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
     }
     sentence_run run = { st, &u, 0, 0, NULL };
-    if (e->on_event && u.nw && !(run.word_start = malloc(u.nw * sizeof *run.word_start))) {
+    const call_hooks *h = &st->hooks;
+    if (h->on_event && u.nw && !(run.word_start = malloc(u.nw * sizeof *run.word_start))) {
         utter_free(&u);
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
     }
@@ -168,8 +170,8 @@ static ra_status speak_sentence(ra_engine *e, synth_inst *inst, const document *
     size_t s0 = st->samples;
     int silent = u.text.len == 0; /* 中文。: nothing espeak-ng could say, so no events, no pause */
     ra_status r = silent ? RA_OK : speak_chunks(inst, &u, &run);
-    int stop = r == RA_OK && !silent && e->on_event &&
-               emit_timings(e, d, s, &u, &b->spoken, run.word_start, s0, st->samples, st->rate);
+    int stop = r == RA_OK && !silent && h->on_event &&
+               emit_timings(h, d, s, &u, &b->spoken, run.word_start, s0, st->samples, st->rate);
     free(run.word_start);
     utter_free(&u);
     if (r == RA_OK && !stop && !silent && i + 1 < d->sents.n)
@@ -183,12 +185,12 @@ static ra_status speak_sentence(ra_engine *e, synth_inst *inst, const document *
     if (r != RA_OK)
         return api_fail(e, r, "espeak-ng failed on sentence %zu", i + 1);
     size_t done = i + 1 == d->sents.n ? d->input_len : d->text.src[s->end];
-    if (e->progress && e->progress(e->progress_user, done, d->input_len) != 0)
+    if (h->progress && h->progress(h->progress_user, done, d->input_len) != 0)
         return api_fail(e, RA_ERR_ABORTED, "stopped by the progress callback");
     return RA_OK;
 }
 
-ra_status engine_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink)
+ra_status engine_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink, const call_hooks *hooks)
 {
     document d;
     ra_status st = doc_prepare(e, text, len, &d);
@@ -202,7 +204,7 @@ ra_status engine_speak(ra_engine *e, const char *text, size_t len, const audio_s
         return api_fail(e, st, "%s", err);
     }
     st = sink->begin ? sink->begin(sink->user, synth_sample_rate(inst)) : RA_OK;
-    speak_state ss = { sink, 0, 0, synth_sample_rate(inst) };
+    speak_state ss = { sink, 0, 0, synth_sample_rate(inst), *hooks };
     sentence_bufs b;
     memset(&b, 0, sizeof b);
     for (size_t i = 0; st == RA_OK && i < d.sents.n; i++)
@@ -225,14 +227,45 @@ static int user_pcm(void *u, const int16_t *pcm, size_t n)
     return s->fn(s->user, pcm, n);
 }
 
-RA_API ra_status ra_synth_to_sink(ra_engine *engine, const char *text, size_t len, ra_pcm_fn sink, void *user)
+/* The callbacks of one call: its own hooks, or the engine's. */
+static ra_status resolve_hooks(const ra_engine *e, const ra_hooks *hooks, call_hooks *out)
+{
+    if (hooks && hooks->version != RA_HOOKS_VERSION)
+        return api_fail(e, RA_ERR_ARG, "hooks not initialised with ra_hooks_init");
+    if (hooks)
+        *out = (call_hooks){ hooks->on_event, hooks->event_user, hooks->progress, hooks->progress_user };
+    else
+        *out = (call_hooks){ e->on_event, e->event_user, e->progress, e->progress_user };
+    return RA_OK;
+}
+
+RA_API ra_status ra_hooks_init(ra_hooks *hooks)
+{
+    if (!hooks)
+        return RA_ERR_ARG;
+    memset(hooks, 0, sizeof *hooks);
+    hooks->version = RA_HOOKS_VERSION;
+    return RA_OK;
+}
+
+RA_API ra_status ra_synth_to_sink_with(ra_engine *engine, const char *text, size_t len, ra_pcm_fn sink,
+                                       void *user, const ra_hooks *hooks)
 {
     api_clear(engine);
     if (!engine || !text || !sink)
         return api_fail(engine, RA_ERR_ARG, "NULL argument");
+    call_hooks h;
+    ra_status st = resolve_hooks(engine, hooks, &h);
+    if (st != RA_OK)
+        return st;
     user_sink us = { sink, user };
     audio_sink s = { NULL, user_pcm, &us };
-    return engine_speak(engine, text, len, &s);
+    return engine_speak(engine, text, len, &s, &h);
+}
+
+RA_API ra_status ra_synth_to_sink(ra_engine *engine, const char *text, size_t len, ra_pcm_fn sink, void *user)
+{
+    return ra_synth_to_sink_with(engine, text, len, sink, user, NULL);
 }
 
 typedef struct {
@@ -259,10 +292,15 @@ static int enc_pcm(void *u, const int16_t *pcm, size_t n)
     return s->io_failed;
 }
 
-static ra_status encode(ra_engine *e, const char *text, size_t len, encoded_sink *es, void **data, size_t *size)
+static ra_status encode(ra_engine *e, const char *text, size_t len, encoded_sink *es, void **data, size_t *size,
+                        const ra_hooks *hooks)
 {
+    call_hooks h;
+    ra_status st = resolve_hooks(e, hooks, &h);
+    if (st != RA_OK)
+        return st;
     audio_sink s = { enc_begin, enc_pcm, es };
-    ra_status st = engine_speak(e, text, len, &s);
+    st = engine_speak(e, text, len, &s, &h);
     if (st != RA_OK) {
         if (es->io_failed)
             st = api_fail(e, RA_ERR_IO, "writing the audio failed (disk full?)");
@@ -274,7 +312,8 @@ static ra_status encode(ra_engine *e, const char *text, size_t len, encoded_sink
     return st == RA_OK ? st : api_fail(e, st, "%s", err);
 }
 
-RA_API ra_status ra_synth_to_file(ra_engine *engine, const char *text, size_t len, const char *path, ra_format format)
+RA_API ra_status ra_synth_to_file_with(ra_engine *engine, const char *text, size_t len, const char *path,
+                                       ra_format format, const ra_hooks *hooks)
 {
     api_clear(engine);
     if (!engine || !text || !path || !*path)
@@ -284,11 +323,16 @@ RA_API ra_status ra_synth_to_file(ra_engine *engine, const char *text, size_t le
     encoded_sink es = { engine, path, format, NULL, 0 };
     void *unused = NULL;
     size_t n = 0;
-    return encode(engine, text, len, &es, &unused, &n);
+    return encode(engine, text, len, &es, &unused, &n, hooks);
 }
 
-RA_API ra_status ra_synth_to_memory(ra_engine *engine, const char *text, size_t len, ra_format format,
-                                    void **data, size_t *size)
+RA_API ra_status ra_synth_to_file(ra_engine *engine, const char *text, size_t len, const char *path, ra_format format)
+{
+    return ra_synth_to_file_with(engine, text, len, path, format, NULL);
+}
+
+RA_API ra_status ra_synth_to_memory_with(ra_engine *engine, const char *text, size_t len, ra_format format,
+                                         void **data, size_t *size, const ra_hooks *hooks)
 {
     api_clear(engine);
     if (!engine || !text || !data || !size)
@@ -296,5 +340,11 @@ RA_API ra_status ra_synth_to_memory(ra_engine *engine, const char *text, size_t 
     if (format < RA_FORMAT_AUTO || format > RA_FORMAT_MP3)
         return api_fail(engine, RA_ERR_ARG, "unknown audio format %d", (int)format);
     encoded_sink es = { engine, NULL, format, NULL, 0 };
-    return encode(engine, text, len, &es, data, size);
+    return encode(engine, text, len, &es, data, size, hooks);
+}
+
+RA_API ra_status ra_synth_to_memory(ra_engine *engine, const char *text, size_t len, ra_format format,
+                                    void **data, size_t *size)
+{
+    return ra_synth_to_memory_with(engine, text, len, format, data, size, NULL);
 }

@@ -383,6 +383,60 @@ static void test_timings_edges(void **state)
     assert_int_equal(log.longest_spoken, 300 * strlen("bảy") + 299);
 }
 
+/* Per-call hooks: two threads on one engine each see only their own call's events. */
+typedef struct {
+    ra_engine *e;
+    const char *text;
+    event_log log;
+    ra_status st;
+} hooked_call;
+
+static void *hooked_work(void *arg)
+{
+    hooked_call *h = arg;
+    ra_hooks hooks;
+    ra_hooks_init(&hooks);
+    hooks.on_event = on_event;
+    hooks.event_user = &h->log;
+    collect c = { 0 };
+    h->st = ra_synth_to_sink_with(h->e, h->text, strlen(h->text), on_pcm, &c, &hooks);
+    return NULL;
+}
+
+static void test_call_hooks(void **state)
+{
+    (void)state;
+    ra_options o;
+    ra_options_init(&o);
+    o.max_instances = 2;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    hooked_call calls[2] = { { e, "Một hai ba bốn năm sáu bảy.", { 0 }, RA_OK },
+                             { e, "UBND xã. Hội nghị kết thúc lúc 14h30 hôm nay.", { 0 }, RA_OK } };
+    pthread_t th[2];
+    for (int i = 0; i < 2; i++) {
+        calls[i].log.input = calls[i].text;
+        calls[i].log.ok = 1;
+        assert_int_equal(pthread_create(&th[i], NULL, hooked_work, &calls[i]), 0);
+    }
+    for (int i = 0; i < 2; i++)
+        pthread_join(th[i], NULL);
+    assert_int_equal(calls[0].st, RA_OK);
+    assert_int_equal(calls[1].st, RA_OK);
+    assert_true(calls[0].log.ok && calls[1].log.ok);
+    assert_int_equal(calls[0].log.sentences, 1);
+    assert_int_equal(calls[0].log.words, 7);
+    assert_int_equal(calls[1].log.sentences, 2);
+    assert_int_equal(calls[1].log.words, 10);
+    assert_string_equal(calls[1].log.seen[7], "14h30=mười bốn giờ ba mươi phút");
+    ra_hooks bad;
+    memset(&bad, 0, sizeof bad);
+    collect c = { 0 };
+    assert_int_equal(ra_synth_to_sink_with(e, "a", 1, on_pcm, &c, &bad), RA_ERR_ARG);
+    assert_int_equal(ra_hooks_init(NULL), RA_ERR_ARG);
+    ra_engine_free(e);
+}
+
 typedef struct {
     ra_engine *e;
     collect c;
@@ -430,7 +484,7 @@ int main(void)
         cmocka_unit_test(test_file_and_memory),    cmocka_unit_test(test_threads),
         cmocka_unit_test(test_user_lexicon),       cmocka_unit_test(test_pauses),
         cmocka_unit_test(test_timings),            cmocka_unit_test(test_bad_espeak_voice),
-        cmocka_unit_test(test_timings_edges),
+        cmocka_unit_test(test_timings_edges),     cmocka_unit_test(test_call_hooks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
