@@ -50,13 +50,23 @@ void rbuf_putc(rbuf *b, char c)
     rbuf_put(b, &c, 1);
 }
 
-void rbuf_word(rbuf *b, const char *s)
+void rbuf_space(rbuf *b)
 {
-    if (!*s)
-        return;
     if (b->len && b->p[b->len - 1] != ' ' && b->p[b->len - 1] != '\n')
         rbuf_putc(b, ' ');
-    rbuf_puts(b, s);
+}
+
+void rbuf_wordn(rbuf *b, const char *s, size_t n)
+{
+    if (!n)
+        return;
+    rbuf_space(b);
+    rbuf_put(b, s, n);
+}
+
+void rbuf_word(rbuf *b, const char *s)
+{
+    rbuf_wordn(b, s, strlen(s));
 }
 
 void rbuf_free(rbuf *b)

@@ -17,6 +17,9 @@ void rbuf_puts(rbuf *b, const char *s);
 void rbuf_putc(rbuf *b, char c);
 /* Appends a word, inserting one space first unless the buffer is empty or ends in a space. */
 void rbuf_word(rbuf *b, const char *s);
+void rbuf_wordn(rbuf *b, const char *s, size_t n);
+/* The space rbuf_word would insert, alone: for a word appended piece by piece. */
+void rbuf_space(rbuf *b);
 void rbuf_free(rbuf *b);
 /* Hands the string to the caller (to be freed with free) and resets the buffer. */
 char *rbuf_take(rbuf *b);

@@ -33,9 +33,8 @@ typedef struct {
 
 /* lex_context_fn over a ctx_req: the words around token i. */
 void norm_context_words(void *user, char *buf, size_t cap);
-/* Appends a word with one space before it; appends a lexicon reading without repeating the
- * word just said (Đài VOV is not "đài đài tiếng nói việt nam"). */
-void put_word(rbuf *out, const char *s, size_t n);
+/* Appends a lexicon reading without repeating the word just said (Đài VOV is not
+ * "đài đài ..."). */
 void put_reading(rbuf *out, const char *r);
 
 /* Reads a piece of a token: the lexicon's reading of the whole piece (NĐ-CP), else piece by piece. */

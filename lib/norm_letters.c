@@ -44,17 +44,9 @@ void norm_context_words(void *user, char *buf, size_t cap)
         memcpy(buf + k, "#mã ", sizeof "#mã ");
 }
 
-void put_word(rbuf *out, const char *s, size_t n)
-{
-    if (out->len && out->p[out->len - 1] != ' ' && out->p[out->len - 1] != '\n')
-        rbuf_putc(out, ' ');
-    rbuf_put(out, s, n);
-}
-
 static void put_lower(rbuf *out, const char *s, size_t n)
 {
-    if (out->len && out->p[out->len - 1] != ' ' && out->p[out->len - 1] != '\n')
-        rbuf_putc(out, ' ');
+    rbuf_space(out);
     for (size_t p = 0; p < n;) {
         int32_t cp;
         char enc[4];
@@ -166,10 +158,10 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
     ctx_req req = { c, tok_index };
     int caps = has_upper_after_first(s, n), syllable = caps && vn_is_syllable(s, n);
     /* in a headline a syllable is a word unless the context asks for the acronym: CA MẮC MỚI */
-    const char *r = syllable && in_caps_run(c, tok_index)
-                        ? lex_acronym_in_context(c->cfg->ulex, s, n, norm_context_words, &req)
-                        : lex_acronym(c->cfg->ulex, s, n, norm_context_words, &req);
-    if (!r && !(syllable && in_caps_run(c, tok_index)))
+    int headline_syllable = syllable && in_caps_run(c, tok_index);
+    const char *r = headline_syllable ? lex_acronym_in_context(c->cfg->ulex, s, n, norm_context_words, &req)
+                                      : lex_acronym(c->cfg->ulex, s, n, norm_context_words, &req);
+    if (!r && !headline_syllable)
         r = lex_loanword(s, n);
     if (r) {
         put_reading(c->out, r);
@@ -190,6 +182,6 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
     } else if (!has_vowel(s, n)) {
         spell(c->out, s, n);         /* no vowel at all: ch, gmhkpd */
     } else {
-        put_word(c->out, s, n);
+        rbuf_wordn(c->out, s, n);
     }
 }

@@ -43,12 +43,28 @@ static int is_closing(int32_t cp)
     return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
 }
 
+/* Where the word ending at end begins (after the last space or line break from `from`). */
+static size_t word_start(const char *s, size_t from, size_t end)
+{
+    while (end > from && s[end - 1] != ' ' && s[end - 1] != '\n')
+        end--;
+    return end;
+}
+
+/* The word before position a, spaces skipped: its span [*w, *e), or 0 when there is none. */
+static int previous_word(const char *s, size_t from, size_t a, size_t *w, size_t *e)
+{
+    while (a > from && s[a - 1] == ' ')
+        a--;
+    *e = a;
+    *w = word_start(s, from, a);
+    return *w < *e;
+}
+
 /* The word ending at the dot s[dot] (inclusive), without leading brackets or quotes. */
 static size_t word_before(const char *s, size_t from, size_t dot)
 {
-    size_t a = dot;
-    while (a > from && s[a - 1] != ' ' && s[a - 1] != '\n')
-        a--;
+    size_t a = word_start(s, from, dot);
     while (a < dot && (s[a] == '(' || s[a] == '"' || s[a] == '\'' || s[a] == '['))
         a++;
     if (a < dot && ((unsigned char)s[a] == 0xE2)) /* “ ‘ « and the like: 3-byte openers */
@@ -75,17 +91,12 @@ static int dotted_parts(const ulexicon *u, const char *w, size_t n)
     return any;
 }
 
-/* Does a single '.' at s[dot] close an abbreviation or an initial rather than a sentence? */
 /* Does a capitalised word stand right before position a (skipping spaces)? */
 static int after_name(const char *s, size_t from, size_t a)
 {
-    while (a > from && s[a - 1] == ' ')
-        a--;
-    size_t w = a;
-    while (w > from && s[w - 1] != ' ' && s[w - 1] != '\n')
-        w--;
+    size_t w, e;
     int32_t cp;
-    return w < a && (vn_decode(s + w, a - w, &cp), vn_is_upper(cp));
+    return previous_word(s, from, a, &w, &e) && (vn_decode(s + w, e - w, &cp), vn_is_upper(cp));
 }
 
 /* "Điều 1." "Chương 2.": a number after a label word opens a heading; its dot ends nothing. */
@@ -94,15 +105,11 @@ static int labelled_number(const char *s, size_t from, size_t a, size_t n)
     for (size_t k = a; k + 1 < a + n; k++)
         if (!vn_is_digit((unsigned char)s[k]))
             return 0;
-    size_t e = a;
-    while (e > from && s[e - 1] == ' ')
-        e--;
-    size_t w = e;
-    while (w > from && s[w - 1] != ' ' && s[w - 1] != '\n')
-        w--;
-    return w < e && n > 1 && ctx_word_role(s + w, e - w, "label");
+    size_t w, e;
+    return n > 1 && previous_word(s, from, a, &w, &e) && ctx_word_role(s + w, e - w, "label");
 }
 
+/* Does a single '.' at s[dot] close an abbreviation or an initial rather than a sentence? */
 static int abbreviation_dot(const ulexicon *u, const char *s, size_t from, size_t dot)
 {
     size_t a = word_before(s, from, dot);
