@@ -154,40 +154,44 @@ static size_t count(const char *hay, const char *needle)
     return k;
 }
 
+/* Reads the example article with --timings tmpdir/name; returns the timings file's text. */
+static char *example_timings(const char *name)
+{
+    char args[512], path[128], wav[128];
+    snprintf(wav, sizeof wav, "%s/t.wav", tmpdir);
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s --timings %s", wav, path);
+    expect(args, 0, "");
+    char *text = slurp(path);
+    assert_non_null(text);
+    unlink(path);
+    unlink(wav);
+    return text;
+}
+
 static void test_timings_files(void **state)
 {
     (void)state;
-    char args[512], json[128], vtt[128], wav[128];
-    snprintf(wav, sizeof wav, "%s/t.wav", tmpdir);
-    snprintf(json, sizeof json, "%s/t.json", tmpdir);
-    snprintf(vtt, sizeof vtt, "%s/t.vtt", tmpdir);
-    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s --timings %s", wav, json);
-    expect(args, 0, "");
-    char *j = slurp(json);
-    assert_non_null(j);
+    char *j = example_timings("t.json");
     const char *head = "{\n  \"sentences\": [";
     assert_true(strncmp(j, head, strlen(head)) == 0);
     assert_int_equal(count(j, "\"spoken\": "), count(j, "\"byte_start\": ") - 11); /* 11 sentences */
     assert_non_null(strstr(j, "\"text\": \"UBND\", \"spoken\": \"ủy ban nhân dân\"}"));
     assert_non_null(strstr(j, "\"text\": \"16/01/2025\", \"spoken\": \"mười sáu tháng một năm hai nghìn"));
     free(j);
-    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s --timings %s", wav, vtt);
-    expect(args, 0, "");
-    char *v = slurp(vtt);
-    assert_non_null(v);
+    char *v = example_timings("t.vtt");
     const char *cue = "WEBVTT\n\n1\n00:00:00.000 --> 00:00:0";
     assert_true(strncmp(v, cue, strlen(cue)) == 0);
     assert_non_null(strstr(v, "\nHUYỆN MINH AN TỔNG KẾT CÔNG TÁC NĂM 2024\n"));
     assert_int_equal(count(v, " --> "), 11);
     free(v);
     /* a failed run writes neither audio nor timings */
-    unlink(json);
+    char args[512], json[128];
+    snprintf(json, sizeof json, "%s/t.json", tmpdir);
     snprintf(args, sizeof args, "tests/data/example-article.txt -o /nonexistent-dir/x.wav --timings %s", json);
     expect(args, 1, "cannot write");
     assert_int_equal(access(json, F_OK), -1);
     expect("--timings x.json --normalize tests/data/example-article.txt", 2, "--timings needs audio output");
-    unlink(wav);
-    unlink(vtt);
 }
 
 static void test_pause_options(void **state)
