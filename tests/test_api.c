@@ -257,18 +257,24 @@ static void test_user_lexicon(void **state)
     assert_non_null(strstr(ra_errmsg(NULL), "no-such-lexicon.tsv"));
 }
 
+/* Synthesizes t on a new engine made with options o; returns the samples produced. */
+static size_t samples_for(const ra_options *o, const char *t)
+{
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, o), RA_OK);
+    collect c = { 0 };
+    assert_int_equal(ra_synth_to_sink(e, t, strlen(t), on_pcm, &c), RA_OK);
+    ra_engine_free(e);
+    return c.samples;
+}
+
 static size_t samples_with(const char *t, int pause_sentence, int pause_paragraph)
 {
     ra_options o;
     ra_options_init(&o);
     o.pause_sentence = pause_sentence;
     o.pause_paragraph = pause_paragraph;
-    ra_engine *e = NULL;
-    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
-    collect c = { 0 };
-    assert_int_equal(ra_synth_to_sink(e, t, strlen(t), on_pcm, &c), RA_OK);
-    ra_engine_free(e);
-    return c.samples;
+    return samples_for(&o, t);
 }
 
 static void test_pauses(void **state)
@@ -341,12 +347,7 @@ static size_t synth_logged(const char *t, event_log *log)
     ra_options_init(&o);
     o.on_event = on_event;
     o.event_user = log;
-    ra_engine *e = NULL;
-    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
-    collect c = { 0 };
-    assert_int_equal(ra_synth_to_sink(e, t, strlen(t), on_pcm, &c), RA_OK);
-    ra_engine_free(e);
-    return c.samples;
+    return samples_for(&o, t);
 }
 
 static void test_timings(void **state)
