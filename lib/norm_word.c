@@ -44,6 +44,23 @@ static int digit_at(const char *s, size_t n, size_t i)
     return i < n && vn_is_digit((unsigned char)s[i]);
 }
 
+/* Start of the code point that ends at i. */
+static size_t prev_cp_start(const char *s, size_t i)
+{
+    size_t p = i - 1;
+    while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+        p--;
+    return p;
+}
+
+/* Is the code point at p (before end) a symbol, not a letter, digit or space? */
+static int symbol_at(const char *s, size_t end, size_t p)
+{
+    int32_t cp;
+    vn_decode(s + p, end - p, &cp);
+    return cp != ' ' && kind_of(cp) == RUN_OTHER;
+}
+
 /* Between two digit runs: 2.5 in PM2.5 is "chấm", 10x20 is "nhân"; a symbol next to another
  * symbol (>>, =>) is decoration and says nothing. */
 static void read_between(nctx *c, const char *s, size_t n, size_t i, size_t j, run_kind k)
@@ -59,8 +76,7 @@ static void read_between(nctx *c, const char *s, size_t n, size_t i, size_t j, r
         c->glued_digits = 0;
         return;
     }
-    int neighbour_symbol = (i > 0 && kind_of((unsigned char)s[i - 1]) == RUN_OTHER && s[i - 1] != ' ') ||
-                           (j < n && kind_of((unsigned char)s[j]) == RUN_OTHER);
+    int neighbour_symbol = (i > 0 && symbol_at(s, i, prev_cp_start(s, i))) || (j < n && symbol_at(s, n, j));
     const char *sym = neighbour_symbol ? NULL : norm_symbol(s + i, j - i);
     if (sym)
         rbuf_word(c->out, sym);
