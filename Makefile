@@ -24,10 +24,14 @@ PKG_LIBS   = $(shell pkg-config --libs sndfile libutf8proc 2>/dev/null)
 # MP3 encoding arrived in libsndfile 1.1 (as enum constants, which #ifdef cannot see)
 HAVE_MP3   = $(shell pkg-config --atleast-version=1.1.0 sndfile 2>/dev/null && echo -DRA_HAVE_MP3)
 ALL_CFLAGS = -std=c11 $(OPT) $(SAN) $(WARN) -fPIC -fvisibility=hidden -DRA_BUILDING $(HAVE_MP3) \
-             -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
+             -Iinclude $(addprefix -I,$(STAGES)) $(PKG_CFLAGS) $(CFLAGS)
 LIBS       = $(PKG_LIBS) -ldl -lpthread
 
-LIB_SRC  := $(wildcard lib/*.c)
+# one folder per pipeline stage, lowest first (ARCHITECTURE.md): a stage includes only its own
+# headers and those of the stages before it
+STAGES   := lib/common lib/input lib/lexicon lib/segment lib/norm lib/speech lib/audio lib/api
+LIB_SRC  := $(wildcard $(addsuffix /*.c,$(STAGES)))
+LIB_HDR  := $(wildcard $(addsuffix /*.h,$(STAGES)))
 LIB_OBJ  := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/tables.o
 DATA     := $(sort $(wildcard lib/data/*.tsv))
 VOICES   := $(sort $(wildcard voices/*.voice))
@@ -84,7 +88,7 @@ $(BUILD)/gen/tables.c: lib/gen/gentables.sh $(DATA) $(VOICES)
 $(BUILD)/obj/tables.o: $(BUILD)/gen/tables.c
 	$(CC) -std=c11 $(OPT) $(SAN) -fPIC -fvisibility=hidden -c -o $@ $<
 
-$(BUILD)/obj/%.o: lib/%.c $(wildcard lib/*.h) include/readarticle.h
+$(BUILD)/obj/%.o: lib/%.c $(LIB_HDR) include/readarticle.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

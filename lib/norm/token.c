@@ -84,7 +84,7 @@ static void chunk(const char *s, size_t a, size_t b, const ulexicon *ulex, tokli
     }
 }
 
-int tokenize(const char *s, size_t len, const ulexicon *ulex, toklist *out)
+int tok_split(const char *s, size_t len, const ulexicon *ulex, toklist *out)
 {
     size_t i = 0;
     while (i < len) {
@@ -107,7 +107,7 @@ int tokenize(const char *s, size_t len, const ulexicon *ulex, toklist *out)
     return out->oom ? -1 : 0;
 }
 
-void toklist_free(toklist *l)
+void tok_list_free(toklist *l)
 {
     free(l->v);
     l->v = NULL;

@@ -22,6 +22,8 @@ extern const char *const gen_loanwords[][2];
 extern const size_t gen_loanwords_count;
 extern const char *const gen_letters[][2];
 extern const size_t gen_letters_count;
+extern const char *const gen_contexts[][2];  /* word, role: the words that decide a reading */
+extern const size_t gen_contexts_count;
 
 /* Fills buf with the lowercase words around the form, space-separated (asked for only when the
  * form has several readings to choose from). */
@@ -39,5 +41,9 @@ int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end);
 const char *lex_loanword(const char *word, size_t n);
 /* The Vietnamese name of an (uppercase) letter, or NULL. */
 const char *lex_letter(const char *letter, size_t n);
+/* Does w[0..n) equal the lowercase word p[0..pn), ignoring case? */
+int lex_word_eq(const char *w, size_t n, const char *p, size_t pn);
+/* Is w[0..n) (any case) listed in lib/data/contexts.tsv with this role ("label", ...)? */
+int lex_word_role(const char *w, size_t n, const char *role);
 
 #endif

@@ -128,8 +128,8 @@ int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len,
 {
     toklist tl;
     memset(&tl, 0, sizeof tl);
-    if (tokenize(s, len, cfg->ulex, &tl) != 0) {
-        toklist_free(&tl);
+    if (tok_split(s, len, cfg->ulex, &tl) != 0) {
+        tok_list_free(&tl);
         return -1;
     }
     nctx c = { cfg, flags, s, tl.v, tl.n, out, 0, 0 };
@@ -142,6 +142,6 @@ int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len,
     }
     while (out->len > start && (out->p[out->len - 1] == ',' || out->p[out->len - 1] == ' '))
         out->p[--out->len] = '\0';
-    toklist_free(&tl);
+    tok_list_free(&tl);
     return out->oom || (spans && spans->oom) ? -1 : 0;
 }

@@ -35,7 +35,7 @@ typedef struct {
 void norm_context_words(void *user, char *buf, size_t cap);
 /* Appends a lexicon reading without repeating the word just said (Đài VOV is not
  * "đài đài ..."). */
-void put_reading(rbuf *out, const char *r);
+void norm_put_reading(rbuf *out, const char *r);
 
 /* Reads a piece of a token: the lexicon's reading of the whole piece (NĐ-CP), else piece by piece. */
 void norm_piece(nctx *c, const char *s, size_t n, size_t tok_index);
@@ -45,20 +45,20 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index);
 const char *norm_symbol(const char *s, size_t n);
 
 /* Dates and times written as one token (16/01/2023, 4/2024, 30-4-1975, 14h30, 8:15); 1 if read. */
-int read_date(nctx *c, size_t i, const char *s, size_t n);
-int read_time(nctx *c, const char *s, size_t n);
+int norm_read_date(nctx *c, size_t i, const char *s, size_t n);
+int norm_read_time(nctx *c, const char *s, size_t n);
 /* A number of day (d), month (m, 4 = tư) or year in a date. */
-void say_month(nctx *c, unsigned m);
+void norm_say_month(nctx *c, unsigned m);
 
 /* Does a phrase of the contexts table with this role end just before token i? */
 int ctx_before(const nctx *c, size_t i, const char *role);
 /* Does such a phrase end before one of the window tokens up to i (thắng Thái Lan 2-1)? */
 int ctx_near(const nctx *c, size_t i, const char *role, size_t window);
 /* The reading of a unit or currency and its position ("after", "glued", "before"), or NULL. */
-const char *unit_reading(const char *s, size_t n, const char **position);
+const char *norm_unit_reading(const char *s, size_t n, const char **position);
 
 /* Digits s[0..n) as an unsigned value; -1 if not all digits or too long. */
-long digits_value(const char *s, size_t n);
+long norm_digits_value(const char *s, size_t n);
 
 static inline const char *tok_text(const nctx *c, size_t i)
 {

@@ -26,7 +26,7 @@ typedef struct {
 
 /* Appends the tokens of s[0..len) to out. Dotted abbreviations known to the lexicon keep their
  * final dot (TP., v.v.). Returns 0, or -1 when memory ran out. */
-int tokenize(const char *s, size_t len, const ulexicon *ulex, toklist *out);
-void toklist_free(toklist *l);
+int tok_split(const char *s, size_t len, const ulexicon *ulex, toklist *out);
+void tok_list_free(toklist *l);
 
 #endif

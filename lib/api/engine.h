@@ -53,6 +53,6 @@ typedef struct {
     void *progress_user;
 } call_hooks;
 
-ra_status engine_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink, const call_hooks *hooks);
+ra_status api_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink, const call_hooks *hooks);
 
 #endif

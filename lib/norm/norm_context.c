@@ -2,15 +2,14 @@
  * unit table (lib/data/units.tsv). */
 #include <string.h>
 
+#include "lexicon.h"
 #include "norm_int.h"
 #include "vnchar.h"
 
-extern const char *const gen_contexts[][2];
-extern const size_t gen_contexts_count;
 extern const char *const gen_units[][3];
 extern const size_t gen_units_count;
 
-long digits_value(const char *s, size_t n)
+long norm_digits_value(const char *s, size_t n)
 {
     if (n == 0 || n > 9)
         return -1;
@@ -21,20 +20,6 @@ long digits_value(const char *s, size_t n)
         v = v * 10 + (s[i] - '0');
     }
     return v;
-}
-
-/* Does token text w[0..n) equal the lowercase word p[0..pn), ignoring case? */
-static int word_eq(const char *w, size_t n, const char *p, size_t pn)
-{
-    size_t i = 0, j = 0;
-    while (i < n && j < pn) {
-        int32_t a, b;
-        i += vn_decode(w + i, n - i, &a);
-        j += vn_decode(p + j, pn - j, &b);
-        if (vn_lower(a) != b)
-            return 0;
-    }
-    return i == n && j == pn;
 }
 
 /* Does the phrase (lowercase words, single spaces) end right before token i? A colon between
@@ -51,19 +36,11 @@ static int phrase_before(const nctx *c, size_t i, const char *phrase)
         if (i == 0 || c->t[i - 1].kind != TK_WORD)
             return 0;
         i--;
-        if (!word_eq(tok_text(c, i), c->t[i].len, phrase + start, end - start))
+        if (!lex_word_eq(tok_text(c, i), c->t[i].len, phrase + start, end - start))
             return 0;
         end = start ? start - 1 : 0;
     }
     return 1;
-}
-
-int ctx_word_role(const char *w, size_t n, const char *role)
-{
-    for (size_t k = 0; k < gen_contexts_count; k++)
-        if (!strcmp(gen_contexts[k][1], role) && word_eq(w, n, gen_contexts[k][0], strlen(gen_contexts[k][0])))
-            return 1;
-    return 0;
 }
 
 int ctx_before(const nctx *c, size_t i, const char *role)
@@ -82,7 +59,7 @@ int ctx_near(const nctx *c, size_t i, const char *role, size_t window)
     return 0;
 }
 
-const char *unit_reading(const char *s, size_t n, const char **position)
+const char *norm_unit_reading(const char *s, size_t n, const char **position)
 {
     for (size_t k = 0; k < gen_units_count; k++)
         if (strlen(gen_units[k][0]) == n && !memcmp(gen_units[k][0], s, n)) {

@@ -27,7 +27,7 @@ typedef struct {
 /* Appends the sentences of s[0..len) to out. A line break ends a sentence unless the line is
  * plainly wrapped prose (no final mark, long, next line starts in lower case). Sentences with
  * nothing to read (no letter or digit) are left out. Returns 0, or -1 when memory ran out. */
-int segment(const char *s, size_t len, const ulexicon *ulex, sentlist *out);
-void sentlist_free(sentlist *l);
+int seg_split(const char *s, size_t len, const ulexicon *ulex, sentlist *out);
+void seg_list_free(sentlist *l);
 
 #endif

@@ -36,9 +36,6 @@ typedef struct {
 int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out, normspans *spans);
 void normspans_free(normspans *sp);
 
-/* Is the single word w[0..n) (any case) listed with this role in the contexts table? */
-int ctx_word_role(const char *w, size_t n, const char *role);
-
 /* Evidence for the number style of a stretch of text: counts of numbers that can only be
  * English-grouped (1,298,673) and of numbers that can only be Vietnamese (1.298.673, 76,95). */
 void norm_number_style(const char *s, size_t len, unsigned *english, unsigned *vietnamese);

@@ -122,7 +122,7 @@ void norm_piece(nctx *c, const char *s, size_t n, size_t tok_index)
     ctx_req req = { c, tok_index };
     const char *r = lex_acronym(c->cfg->ulex, s, n, norm_context_words, &req);
     if (r)
-        put_reading(c->out, r);
+        norm_put_reading(c->out, r);
     else
         norm_fallback(c, s, n);
 }
@@ -139,7 +139,7 @@ static int read_dotted_prefix(nctx *c, size_t i, const char *w, size_t n)
     const char *r = lex_dotted(c->cfg->ulex, w, a, &may_end) ? lex_acronym(c->cfg->ulex, w, a, norm_context_words, &req) : NULL;
     if (!r)
         return 0;
-    put_reading(c->out, r);
+    norm_put_reading(c->out, r);
     norm_piece(c, w + a, n - a, i);
     return 1;
 }
@@ -151,12 +151,12 @@ static int read_dotted_prefix(nctx *c, size_t i, const char *w, size_t n)
 static int slash_part_ok(const char *s, size_t n, int amount)
 {
     const char *pos;
-    return n > 0 && ((amount && unit_reading(s, n, &pos)) || all_letters(s, n));
+    return n > 0 && ((amount && norm_unit_reading(s, n, &pos)) || all_letters(s, n));
 }
 
 static void slash_part(nctx *c, size_t i, const char *s, size_t n, int amount)
 {
-    const char *pos, *unit = amount ? unit_reading(s, n, &pos) : NULL;
+    const char *pos, *unit = amount ? norm_unit_reading(s, n, &pos) : NULL;
     if (unit)
         rbuf_word(c->out, unit);
     else
@@ -209,7 +209,7 @@ static int read_unit_after_amount(nctx *c, size_t i, const char *w, size_t n)
     if (!vn_is_digit((unsigned char)p[0]) && !vn_is_digit((unsigned char)p[pn - 1]) &&
         !(scale_word(p, pn) && number_before(c, i - 1)))
         return 0; /* checked first: most words follow no amount */
-    if (!(unit = unit_reading(w, n, &pos)) || strcmp(pos, "after") != 0)
+    if (!(unit = norm_unit_reading(w, n, &pos)) || strcmp(pos, "after") != 0)
         return 0;
     rbuf_word(c->out, unit);
     return 1;
@@ -285,7 +285,7 @@ size_t norm_word(nctx *c, size_t i)
     if (!r)
         r = lex_loanword(w, n); /* V-League, Wi-Fi */
     if (r) {
-        put_reading(c->out, r);
+        norm_put_reading(c->out, r);
         return 1;
     }
     return norm_url(c, i) || read_dotted_prefix(c, i, w, n) || read_slashed(c, i, w, n);

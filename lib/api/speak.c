@@ -190,7 +190,7 @@ static ra_status speak_sentence(ra_engine *e, synth_inst *inst, const document *
     return RA_OK;
 }
 
-ra_status engine_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink, const call_hooks *hooks)
+ra_status api_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink, const call_hooks *hooks)
 {
     document d;
     ra_status st = doc_prepare(e, text, len, &d);
@@ -260,7 +260,7 @@ RA_API ra_status ra_synth_to_sink_with(ra_engine *engine, const char *text, size
         return st;
     user_sink us = { sink, user };
     audio_sink s = { NULL, user_pcm, &us };
-    return engine_speak(engine, text, len, &s, &h);
+    return api_speak(engine, text, len, &s, &h);
 }
 
 RA_API ra_status ra_synth_to_sink(ra_engine *engine, const char *text, size_t len, ra_pcm_fn sink, void *user)
@@ -300,7 +300,7 @@ static ra_status encode(ra_engine *e, const char *text, size_t len, encoded_sink
     if (st != RA_OK)
         return st;
     audio_sink s = { enc_begin, enc_pcm, es };
-    st = engine_speak(e, text, len, &s, &h);
+    st = api_speak(e, text, len, &s, &h);
     if (st != RA_OK) {
         if (es->io_failed)
             st = api_fail(e, RA_ERR_IO, "writing the audio failed (disk full?)");

@@ -56,7 +56,7 @@ static void put_lower(rbuf *out, const char *s, size_t n)
 }
 
 /* The last word already said equals the first word of the reading (Đài VOV, Bộ BCA): say it once. */
-void put_reading(rbuf *out, const char *r)
+void norm_put_reading(rbuf *out, const char *r)
 {
     const char *sp = strchr(r, ' ');
     size_t end = out->len, start = end;
@@ -164,7 +164,7 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
     if (!r && !headline_syllable)
         r = lex_loanword(s, n);
     if (r) {
-        put_reading(c->out, r);
+        norm_put_reading(c->out, r);
         return;
     }
     int32_t first;

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "lexicon.h"
-#include "norm.h"
 #include "vec.h"
 #include "vnchar.h"
 
@@ -106,7 +105,7 @@ static int labelled_number(const char *s, size_t from, size_t a, size_t n)
         if (!vn_is_digit((unsigned char)s[k]))
             return 0;
     size_t w, e;
-    return n > 1 && previous_word(s, from, a, &w, &e) && ctx_word_role(s + w, e - w, "label");
+    return n > 1 && previous_word(s, from, a, &w, &e) && lex_word_role(s + w, e - w, "label");
 }
 
 /* Does a single '.' at s[dot] close an abbreviation or an initial rather than a sentence? */
@@ -251,7 +250,7 @@ static size_t line_end(const char *s, size_t i, size_t len)
     return nl ? (size_t)(nl - s) : len;
 }
 
-int segment(const char *s, size_t len, const ulexicon *ulex, sentlist *out)
+int seg_split(const char *s, size_t len, const ulexicon *ulex, sentlist *out)
 {
     size_t i = 0;
     while (i < len) {
@@ -266,7 +265,7 @@ int segment(const char *s, size_t len, const ulexicon *ulex, sentlist *out)
     return out->oom ? -1 : 0;
 }
 
-void sentlist_free(sentlist *l)
+void seg_list_free(sentlist *l)
 {
     free(l->v);
     l->v = NULL;

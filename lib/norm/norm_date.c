@@ -24,7 +24,7 @@ static int split_parts(const char *s, size_t n, dparts *d)
             return 0;
         d->g[d->ng] = s + st;
         d->gn[d->ng] = i - st;
-        d->v[d->ng] = digits_value(s + st, i - st);
+        d->v[d->ng] = norm_digits_value(s + st, i - st);
         d->ng++;
         if (i == n)
             break;
@@ -41,7 +41,7 @@ static int is_day(const dparts *d, size_t k) { return d->gn[k] <= 2 && d->v[k] >
 static int is_month(const dparts *d, size_t k) { return d->gn[k] <= 2 && d->v[k] >= 1 && d->v[k] <= 12; }
 static int is_year(const dparts *d, size_t k) { return d->gn[k] == 4 && d->v[k] >= 1000; }
 
-void say_month(nctx *c, unsigned m)
+void norm_say_month(nctx *c, unsigned m)
 {
     if (m == 4)
         rbuf_word(c->out, "tư");
@@ -60,7 +60,7 @@ static void say_date(nctx *c, long d, long m, long y)
 {
     num_cardinal_u64(c->out, (uint64_t)d, c->cfg->dl);
     rbuf_word(c->out, "tháng");
-    say_month(c, (unsigned)m);
+    norm_say_month(c, (unsigned)m);
     if (y >= 0)
         say_year(c, y);
 }
@@ -104,7 +104,7 @@ static int day_month_is_date(const nctx *c, size_t i, const dparts *d)
     return d->g[0][0] == '0' || d->g[1][0] == '0' || d->v[0] > d->v[1];
 }
 
-int read_date(nctx *c, size_t i, const char *s, size_t n)
+int norm_read_date(nctx *c, size_t i, const char *s, size_t n)
 {
     dparts d;
     if (!split_parts(s, n, &d))
@@ -133,7 +133,7 @@ int read_date(nctx *c, size_t i, const char *s, size_t n)
     if (is_month(&d, 0) && is_year(&d, 1)) {
         if (!after_month_word)
             rbuf_word(c->out, "tháng");
-        say_month(c, (unsigned)d.v[0]);
+        norm_say_month(c, (unsigned)d.v[0]);
         say_year(c, d.v[1]);
         return 1;
     }
@@ -151,25 +151,25 @@ int read_date(nctx *c, size_t i, const char *s, size_t n)
 }
 
 /* 14h30, 7h, 9h00, 14g30, 8:15, 8:15:30 */
-int read_time(nctx *c, const char *s, size_t n)
+int norm_read_time(nctx *c, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && i < 2 && s[i] >= '0' && s[i] <= '9')
         i++;
-    long h = digits_value(s, i);
+    long h = norm_digits_value(s, i);
     if (h < 0 || h > 24 || i == n)
         return 0;
     char mark = s[i];
     if (mark != 'h' && mark != 'H' && mark != 'g' && mark != ':')
         return 0;
     size_t m0 = i + 1;
-    long m = m0 == n && mark != ':' ? 0 : (n - m0 >= 2 ? digits_value(s + m0, 2) : -1);
+    long m = m0 == n && mark != ':' ? 0 : (n - m0 >= 2 ? norm_digits_value(s + m0, 2) : -1);
     size_t after = m0 == n ? n : m0 + 2;
     if (mark != ':' && after < n && (s[after] == 'p' || s[after] == '\''))
         after += (after + 1 < n && s[after] == 'p' && s[after + 1] == 'h') ? 2 : 1; /* 12h10p, 12h10' */
     long sec = -1;
     if (mark == ':' && after + 3 == n && s[after] == ':') {
-        sec = digits_value(s + after + 1, 2);
+        sec = norm_digits_value(s + after + 1, 2);
         if (sec < 0)
             return 0; /* 8:15:ab is no time */
         after = n;

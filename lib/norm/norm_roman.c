@@ -78,7 +78,7 @@ size_t norm_roman(nctx *c, size_t i)
     size_t n = c->t[i].len;
     const char *slash = memchr(s, '/', n); /* quý II/2021 */
     size_t rn = slash ? (size_t)(slash - s) : n;
-    long year = slash ? digits_value(slash + 1, n - rn - 1) : -1;
+    long year = slash ? norm_digits_value(slash + 1, n - rn - 1) : -1;
     int v = roman_value(s, rn), v2 = slash ? roman_value(slash + 1, n - rn - 1) : 0; /* vùng I/II */
     if (!v || (slash && year < 1000 && !v2) ||
         !(ctx_before(c, i, "roman") || heading_number(c, i) || (rn >= 2 && after_name(c, i))))

@@ -52,7 +52,7 @@ ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *
         return api_fail(e, st, "out of memory");
     d->input = in;
     d->input_len = len;
-    if (segment(d->text.s, d->text.len, e->ncfg.ulex, &d->sents) != 0 || number_flags(d) != 0) {
+    if (seg_split(d->text.s, d->text.len, e->ncfg.ulex, &d->sents) != 0 || number_flags(d) != 0) {
         doc_free(d);
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
     }
@@ -62,7 +62,7 @@ ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *
 void doc_free(document *d)
 {
     rtext_free(&d->text);
-    sentlist_free(&d->sents);
+    seg_list_free(&d->sents);
     free(d->flags);
     d->flags = NULL;
 }

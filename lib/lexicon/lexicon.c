@@ -224,3 +224,25 @@ const char *lex_letter(const char *letter, size_t n)
     size_t r = find_first(&gen_letters[0][0], 2, gen_letters_count, letter, n);
     return r < gen_letters_count ? gen_letters[r][1] : NULL;
 }
+
+/* Does w[0..n) equal the lowercase word p[0..pn), ignoring case? */
+int lex_word_eq(const char *w, size_t n, const char *p, size_t pn)
+{
+    size_t i = 0, j = 0;
+    while (i < n && j < pn) {
+        int32_t a, b;
+        i += vn_decode(w + i, n - i, &a);
+        j += vn_decode(p + j, pn - j, &b);
+        if (vn_lower(a) != b)
+            return 0;
+    }
+    return i == n && j == pn;
+}
+
+int lex_word_role(const char *w, size_t n, const char *role)
+{
+    for (size_t k = 0; k < gen_contexts_count; k++)
+        if (!strcmp(gen_contexts[k][1], role) && lex_word_eq(w, n, gen_contexts[k][0], strlen(gen_contexts[k][0])))
+            return 1;
+    return 0;
+}

@@ -119,13 +119,13 @@ static int read_special_small(nctx *c, size_t i, const numparse *p)
 {
     if (p->ng != 1 || p->gn[0] > 2)
         return 0;
-    long v = digits_value(p->g[0], p->gn[0]);
+    long v = norm_digits_value(p->g[0], p->gn[0]);
     if ((v == 1 || v == 4) && ctx_before(c, i, "ordinal")) {
         rbuf_word(c->out, v == 1 ? "nhất" : "tư");
         return 1;
     }
     if (v == 4 && ctx_before(c, i, "month")) {
-        say_month(c, 4);
+        norm_say_month(c, 4);
         return 1;
     }
     return 0;
@@ -134,7 +134,7 @@ static int read_special_small(nctx *c, size_t i, const numparse *p)
 /* "trên" and what an amount is per: a unit (km/h, tấn/ha) or a word (đ/người). */
 static int read_per(nctx *c, size_t i, const char *s, size_t n)
 {
-    const char *pos, *unit = n ? unit_reading(s, n, &pos) : NULL;
+    const char *pos, *unit = n ? norm_unit_reading(s, n, &pos) : NULL;
     for (size_t k = 0; !unit && k < n;) {
         int32_t cp;
         k += vn_decode(s + k, n - k, &cp);
@@ -161,7 +161,7 @@ static int read_amount(nctx *c, size_t i, const char *s, size_t n)
     else if (n >= 4 && !memcmp(s, "\xE2\x88\x92", 3))
         k = 3; /* U+2212 minus */
     for (size_t cur = 1; !k && cur < n && cur <= 3; cur++)
-        if ((before = unit_reading(s, cur, &pos)) && !strcmp(pos, "before"))
+        if ((before = norm_unit_reading(s, cur, &pos)) && !strcmp(pos, "before"))
             k = cur;
         else
             before = NULL;
@@ -178,7 +178,7 @@ static int read_amount(nctx *c, size_t i, const char *s, size_t n)
     size_t rn = n - k - p.end;
     const char *slash = rn ? memchr(rest, '/', rn) : NULL;
     size_t un = slash ? (size_t)(slash - rest) : rn; /* 50.000đ/người: the unit, then per what */
-    const char *unit = un ? unit_reading(rest, un, &pos) : NULL;
+    const char *unit = un ? norm_unit_reading(rest, un, &pos) : NULL;
     if (un == 1 && rest[0] == '%')
         rbuf_word(c->out, "phần trăm");
     else if (unit && !before)
@@ -228,7 +228,7 @@ static int digit_group(const nctx *c, size_t j, size_t first)
 {
     const char *s = tok_text(c, j);
     size_t n = c->t[j].len, k = j == first && n > 1 && s[0] == '+' ? 1 : 0; /* +84 */
-    return c->t[j].kind == TK_WORD && n - k <= 4 && (j == first || n >= 2) && digits_value(s + k, n - k) >= 0;
+    return c->t[j].kind == TK_WORD && n - k <= 4 && (j == first || n >= 2) && norm_digits_value(s + k, n - k) >= 0;
 }
 
 static size_t read_phone(nctx *c, size_t i)
@@ -260,13 +260,13 @@ static size_t read_phone(nctx *c, size_t i)
 static int read_docnum(nctx *c, size_t i, const char *s, size_t n)
 {
     const char *slash = memchr(s, '/', n), *dash = memchr(s, '-', n);
-    if (dash && (!slash || dash < slash) && digits_value(s, (size_t)(dash - s)) >= 0)
+    if (dash && (!slash || dash < slash) && norm_digits_value(s, (size_t)(dash - s)) >= 0)
         slash = dash; /* 05-CT/TU: the number, then the issuer */
-    if (!slash || digits_value(s, (size_t)(slash - s)) < 0)
+    if (!slash || norm_digits_value(s, (size_t)(slash - s)) < 0)
         return 0;
     const char *p = slash + 1, *end = s + n;
     const char *year_end = memchr(p, '/', (size_t)(end - p));
-    long year = year_end ? digits_value(p, (size_t)(year_end - p)) : -1;
+    long year = year_end ? norm_digits_value(p, (size_t)(year_end - p)) : -1;
     const char *issuer = year >= 1900 && year <= 2999 ? year_end + 1 : p;
     if (issuer >= end || !vn_is_letter((unsigned char)*issuer))
         return 0;
@@ -284,9 +284,9 @@ enum { READ_NONE, READ_DATE, READ_TIME, READ_AMOUNT, READ_DOCNUM };
 /* Reads one numeric form; returns which kind it was (READ_NONE if none). */
 static int read_one(nctx *c, size_t i, const char *s, size_t n)
 {
-    if (read_date(c, i, s, n))
+    if (norm_read_date(c, i, s, n))
         return READ_DATE;
-    if (read_time(c, s, n))
+    if (norm_read_time(c, s, n))
         return READ_TIME;
     if (read_amount(c, i, s, n))
         return READ_AMOUNT;
@@ -308,7 +308,7 @@ static int read_range(nctx *c, size_t i, const char *s, size_t n)
     if (!dash || dash == s || dash == s + n - 1)
         return 0;
     size_t mark = c->out->len, a = (size_t)(dash - s);
-    long left = digits_value(s, a), right = digits_value(dash + 1, n - a - 1);
+    long left = norm_digits_value(s, a), right = norm_digits_value(dash + 1, n - a - 1);
     if (left >= 0 && right >= 0 && (left >= right || ctx_near(c, i, "score", 5))) {
         num_cardinal_u64(c->out, (uint64_t)left, c->cfg->dl); /* 3-0, 2-1: a score, not a range */
         num_cardinal_u64(c->out, (uint64_t)right, c->cfg->dl);
@@ -329,7 +329,7 @@ static size_t read_next_unit(nctx *c, size_t j)
     const char *pos;
     if (j >= c->n || c->t[j].kind != TK_WORD)
         return 0;
-    const char *u = unit_reading(tok_text(c, j), c->t[j].len, &pos);
+    const char *u = norm_unit_reading(tok_text(c, j), c->t[j].len, &pos);
     if (!u || strcmp(pos, "after") != 0)
         return 0;
     rbuf_word(c->out, u);
@@ -370,7 +370,7 @@ size_t norm_number(nctx *c, size_t i)
         starts_number(tok_text(c, j + 1), c->t[j + 1].len)) {
         size_t mark = c->out->len;
         rbuf_word(c->out, "đến");
-        if (same_kind(kind, read_one(c, j + 1, tok_text(c, j + 1), c->t[j + 1].len), digits_value(s, n)))
+        if (same_kind(kind, read_one(c, j + 1, tok_text(c, j + 1), c->t[j + 1].len), norm_digits_value(s, n)))
             used += 2 + read_next_unit(c, j + 2);
         else
             c->out->len = mark;
