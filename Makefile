@@ -5,14 +5,19 @@ DESTDIR ?=
 LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include
 BINDIR  ?= $(PREFIX)/bin
+LIBEXECDIR ?= $(PREFIX)/libexec
 BUILD   ?= build
 CC      ?= cc
+LD      ?= ld
+OBJCOPY ?= objcopy
+# the speech worker: the library runs espeak-ng in this program, never in its host
+WORKER_PATH = $(LIBEXECDIR)/readarticle/readarticle-worker
 
 VERSION := $(shell sed -n 's/^\#define RA_VERSION_STRING "\(.*\)"/\1/p' include/readarticle.h)
 MAJOR   := $(shell sed -n 's/^\#define RA_VERSION_MAJOR \([0-9]*\)/\1/p' include/readarticle.h)
 SONAME  := libreadarticle.so.$(MAJOR)
 
-PKGS      := espeak-ng sndfile libutf8proc
+PKGS      := sndfile libutf8proc
 WARN      := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
 ifdef CI
 WARN      += -Werror
@@ -24,8 +29,8 @@ PKG_LIBS   = $(shell pkg-config --libs sndfile libutf8proc 2>/dev/null)
 # MP3 encoding arrived in libsndfile 1.1 (as enum constants, which #ifdef cannot see)
 HAVE_MP3   = $(shell pkg-config --atleast-version=1.1.0 sndfile 2>/dev/null && echo -DRA_HAVE_MP3)
 ALL_CFLAGS = -std=c11 $(OPT) $(SAN) $(WARN) -fPIC -fvisibility=hidden -DRA_BUILDING $(HAVE_MP3) \
-             -Iinclude $(addprefix -I,$(STAGES)) $(PKG_CFLAGS) $(CFLAGS)
-LIBS       = $(PKG_LIBS) -ldl -lpthread
+             -Iinclude $(addprefix -I,$(STAGES)) -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
+LIBS       = $(PKG_LIBS) -lpthread
 
 # one folder per pipeline stage, lowest first (ARCHITECTURE.md): a stage includes only its own
 # headers and those of the stages before it
@@ -36,10 +41,12 @@ LIB_OBJ  := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/tables.
 DATA     := $(sort $(wildcard lib/data/*.tsv))
 VOICES   := $(sort $(wildcard voices/*.voice))
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+HOSTS    := $(BUILD)/tests/host_names $(BUILD)/tests/host_key
+WORKER_SRC := $(wildcard lib/speech/worker/*.c)
 
 .DELETE_ON_ERROR:
-.PHONY: all lib cli deps demo test check example bench asan ubsan fuzz install uninstall clean help
-all: lib cli
+.PHONY: all lib cli worker deps test-deps demo test check example bench asan ubsan fuzz install uninstall clean help FORCE
+all: lib cli worker
 
 help:
 	@echo "make demo     install what is missing, build, read tests/data/example-article.txt to $(BUILD)/example.wav"
@@ -48,28 +55,35 @@ help:
 	@echo "make check    build and run the tests;  make bench  speed against espeak-ng"
 	@echo "make asan / make ubsan   the tests under sanitizers;  make install PREFIX=... DESTDIR=..."
 
-# ---- dependencies (Debian/Ubuntu): checks with pkg-config, installs what is missing with apt-get
+# ---- dependencies (Debian/Ubuntu): checks what is there, installs what is missing with apt-get.
+# deps: building and reading; test-deps: also the test suite (cmocka, Python and PHP for the
+# bindings, a locale source for the Turkish-locale test).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-deps:
-	@need=""; \
-	command -v pkg-config >/dev/null 2>&1 || need="$$need pkg-config"; \
+NEED_BUILD = command -v pkg-config >/dev/null 2>&1 || need="$$need pkg-config"; \
 	command -v cc >/dev/null 2>&1 || need="$$need gcc"; \
 	command -v espeak-ng >/dev/null 2>&1 || need="$$need espeak-ng"; \
 	pkg-config --exists espeak-ng 2>/dev/null || need="$$need libespeak-ng-dev"; \
 	pkg-config --exists sndfile 2>/dev/null || need="$$need libsndfile1-dev"; \
-	pkg-config --exists libutf8proc 2>/dev/null || need="$$need libutf8proc-dev"; \
-	pkg-config --exists cmocka 2>/dev/null || need="$$need libcmocka-dev"; \
-	if [ -n "$$need" ]; then \
+	pkg-config --exists libutf8proc 2>/dev/null || need="$$need libutf8proc-dev";
+NEED_TEST = pkg-config --exists cmocka 2>/dev/null || need="$$need libcmocka-dev"; \
+	command -v python3 >/dev/null 2>&1 || need="$$need python3"; \
+	command -v php >/dev/null 2>&1 || need="$$need php-cli"; \
+	[ -e /usr/share/i18n/locales/tr_TR ] || need="$$need locales";
+INSTALL_NEEDED = if [ -n "$$need" ]; then \
 	  echo "installing:$$need"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$need >/dev/null; \
 	else echo "dependencies: all present"; fi
+deps:
+	@need=""; $(NEED_BUILD) $(INSTALL_NEEDED)
+test-deps:
+	@need=""; $(NEED_BUILD) $(NEED_TEST) $(INSTALL_NEEDED)
 
 demo: deps
 	$(MAKE) all
 	$(MAKE) example
 
-test: deps
+test: test-deps
 	$(MAKE) all
 	$(MAKE) check
 
@@ -92,9 +106,26 @@ $(BUILD)/obj/%.o: lib/%.c $(LIB_HDR) include/readarticle.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# the compiled-in place of the worker; rewritten (and proc.o rebuilt) only when it changes
+$(BUILD)/gen/config.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define RA_WORKER_PATH "%s"\n' '$(WORKER_PATH)' > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+$(BUILD)/obj/speech/proc.o: $(BUILD)/gen/config.h
+
 lib: $(BUILD)/libreadarticle.a $(BUILD)/libreadarticle.so
 
-$(BUILD)/libreadarticle.a: $(LIB_OBJ)
+# The static library is one relocatable object in which only the ra_* functions stay global, so
+# that its internal names (segment, tokenize ...) never collide with a program's own.
+$(BUILD)/obj/readarticle.o: $(LIB_OBJ)
+	$(LD) -r -o $@ $^
+	$(OBJCOPY) --localize-hidden $@
+$(BUILD)/libreadarticle.a: $(BUILD)/obj/readarticle.o
+	rm -f $@
+	ar rcs $@ $^
+
+# the same objects with their internal names visible, for the unit tests
+$(BUILD)/libreadarticle-internal.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
@@ -103,21 +134,50 @@ $(BUILD)/libreadarticle.so: $(LIB_OBJ)
 	ln -sf libreadarticle.so.$(VERSION) $(BUILD)/$(SONAME)
 	ln -sf libreadarticle.so.$(VERSION) $@
 
+# ---- the speech worker: the only program that links libespeak-ng. Built without
+# -fvisibility=hidden: its stand-ins for libpcaudio's functions must be exported to take their
+# place (lib/speech/worker/noaudio.c).
+worker: $(BUILD)/readarticle-worker
+$(BUILD)/readarticle-worker: $(WORKER_SRC) lib/speech/wire.h include/readarticle.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude -Ilib/speech $(shell pkg-config --cflags espeak-ng 2>/dev/null) \
+	  $(CFLAGS) -o $@ $(WORKER_SRC) $(shell pkg-config --libs espeak-ng 2>/dev/null) $(LDFLAGS)
+
 # ---- command line (linked statically against the library: runs from the build tree)
 cli: $(BUILD)/readarticle
 $(BUILD)/readarticle: $(wildcard cli/*.c cli/*.h) include/readarticle.h $(BUILD)/libreadarticle.a
 	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude $(CFLAGS) -o $@ $(wildcard cli/*.c) $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
 
-# ---- tests (cmocka), golden files under tests/golden, CLI tests run the built binary
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libreadarticle.a
+# ---- tests (cmocka), golden files under tests/golden, CLI tests run the built binary, host
+# programs (tests/hosts) link the library as a backend would, the bindings run their own tests
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libreadarticle-internal.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(BUILD)/libreadarticle.a \
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(BUILD)/libreadarticle-internal.a \
 	  $(shell pkg-config --libs cmocka 2>/dev/null) $(LIBS) -lsndfile $(LDFLAGS)
 
-check: all $(TESTS)
+# a program with its own tokenize() and segment(), linked against the public static library
+$(BUILD)/tests/host_names: tests/hosts/host_names.c $(BUILD)/libreadarticle.a
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude -o $@ $< $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
+
+# a program that uses a pthread key (as Python, PHP and the JVM do), linked against the .so
+$(BUILD)/tests/host_key: tests/hosts/host_key.c $(BUILD)/libreadarticle.so
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude -o $@ $< -L$(BUILD) -lreadarticle -lpthread \
+	  -Wl,-rpath,'$$ORIGIN/..' $(LDFLAGS)
+
+LOCALES = $(BUILD)/locale
+$(LOCALES)/tr_TR.UTF-8/LC_CTYPE:
+	@mkdir -p $(LOCALES)
+	-@localedef -i tr_TR -f UTF-8 $(LOCALES)/tr_TR.UTF-8 2>/dev/null || echo "no tr_TR locale source: the Turkish-locale test will be skipped"
+
+check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE
 	@failed=0; for t in $(TESTS); do \
-	  echo "== $$t"; RA_BUILD=$(BUILD) $$t || failed=$$((failed + 1)); \
+	  echo "== $$t"; RA_BUILD=$(BUILD) READARTICLE_WORKER=$(BUILD)/readarticle-worker LOCPATH=$(LOCALES) \
+	    $$t || failed=$$((failed + 1)); \
 	done; \
+	echo "== bindings/python"; RA_BUILD=$(BUILD) python3 bindings/python/tests/test_readarticle.py || failed=$$((failed + 1)); \
+	echo "== bindings/php"; RA_BUILD=$(BUILD) php bindings/php/tests/test_readarticle.php || failed=$$((failed + 1)); \
 	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \
 	echo "all test programs passed"
 
@@ -145,7 +205,7 @@ fuzz:
 
 # ---- benchmark: CPU time against the espeak-ng program on the same article
 $(BUILD)/bench: tests/bench.c $(BUILD)/libreadarticle.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
+	$(CC) -std=c11 $(OPT) $(WARN) -Iinclude -o $@ $< $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
 
 BENCH_ARTICLE ?= $(firstword $(wildcard ../shared/eval/article-hiephoa.txt) tests/data/example-article.txt)
 bench: all $(BUILD)/bench
@@ -155,7 +215,7 @@ bench: all $(BUILD)/bench
 readarticle.pc: $(BUILD)/readarticle.pc
 $(BUILD)/readarticle.pc: Makefile include/readarticle.h
 	@mkdir -p $(@D)
-	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: readarticle\nDescription: Vietnamese article reader (text normalization and speech through espeak-ng)\nVersion: %s\nRequires.private: sndfile libutf8proc\nLibs: -L$${libdir} -lreadarticle\nLibs.private: -ldl -lpthread\nCflags: -I$${includedir}\n' \
+	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: readarticle\nDescription: Vietnamese article reader (text normalization and speech through espeak-ng)\nVersion: %s\nRequires.private: sndfile libutf8proc\nLibs: -L$${libdir} -lreadarticle\nLibs.private: -lpthread\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(VERSION)' > $@
 
 install: all $(BUILD)/readarticle.pc
@@ -167,11 +227,14 @@ install: all $(BUILD)/readarticle.pc
 	install -m 644 include/readarticle.h $(DESTDIR)$(INCDIR)/
 	install -m 644 $(BUILD)/readarticle.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 	install -m 755 $(BUILD)/readarticle $(DESTDIR)$(BINDIR)/
+	install -d $(DESTDIR)$(LIBEXECDIR)/readarticle
+	install -m 755 $(BUILD)/readarticle-worker $(DESTDIR)$(LIBEXECDIR)/readarticle/
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/libreadarticle.a $(DESTDIR)$(LIBDIR)/libreadarticle.so* \
 	  $(DESTDIR)$(INCDIR)/readarticle.h $(DESTDIR)$(LIBDIR)/pkgconfig/readarticle.pc \
-	  $(DESTDIR)$(BINDIR)/readarticle
+	  $(DESTDIR)$(BINDIR)/readarticle $(DESTDIR)$(LIBEXECDIR)/readarticle/readarticle-worker
+	-rmdir $(DESTDIR)$(LIBEXECDIR)/readarticle 2>/dev/null
 
 clean:
 	rm -rf $(BUILD)

@@ -1,16 +1,17 @@
 /* readarticle: the command-line reader, a thin layer over include/readarticle.h. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "readarticle.h"
-#include "timings.h"
 
 #define INPUT_MAX (256u << 20) /* refuse inputs above 256 MiB rather than exhaust memory */
 #define MAX_LEXICONS 32
@@ -24,7 +25,9 @@ typedef struct {
     const char *output;  /* "-" = stdout */
     const char *format;
     int progress;
-    const char *timings;     /* --timings FILE */
+    const char *timings;     /* --timings FILE, or - for stdout */
+    struct stat input_st;    /* the input file (or stdin), to refuse writing over it */
+    int have_input_st;
     const char *lexicons[MAX_LEXICONS + 1];
     size_t nlexicons;
     ra_options opts;
@@ -34,7 +37,7 @@ static void usage(FILE *f)
 {
     fputs("usage: readarticle [OPTIONS] [INPUT|-] -o OUTPUT|-\n"
           "Reads a Vietnamese article (UTF-8 text) aloud into an audio file.\n\n"
-          "  -o, --output FILE     audio file to write (.wav .flac .ogg .mp3); - for WAV on stdout\n"
+          "  -o, --output FILE     audio file to write (.wav .flac .ogg .mp3); - streams to stdout\n"
           "      --format NAME     wav, flac, ogg or mp3 (default: from the file name, else wav)\n"
           "      --normalize       print the spoken form, one sentence per line; no audio\n"
           "      --sentences       print the sentences as segmented, one per line; no audio\n"
@@ -43,7 +46,8 @@ static void usage(FILE *f)
           "      --lexicon FILE    add a user lexicon (TSV: form<TAB>reading[<TAB>context]); repeatable,\n"
           "                        its entries win over the built-in ones\n"
           "      --timings FILE    also write when each sentence and word is spoken, with its byte\n"
-          "                        offsets in the input: WebVTT (.vtt) or JSON (.json)\n"
+          "                        offsets in the input: WebVTT (.vtt) or JSON (anything else);\n"
+          "                        - writes JSON to stdout (when the audio goes to a file)\n"
           "      --pause-sentence MS   silence after a sentence (default: the voice's)\n"
           "      --pause-paragraph MS  silence after a paragraph, heading or list item\n"
           "      --rate WPM        speaking rate, 80..450 words per minute\n"
@@ -51,7 +55,8 @@ static void usage(FILE *f)
           "      --progress        report progress on stderr (default when stderr is a terminal)\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n\n"
-          "INPUT defaults to standard input. Exit status: 0 success, 1 failure, 2 usage error.\n", f);
+          "INPUT defaults to standard input. Exit status: 0 success, 1 failure (also: nothing to\n"
+          "read), 2 usage error, 128+N stopped by signal N.\n", f);
 }
 
 __attribute__((format(printf, 1, 2))) static int fail(const char *fmt, ...)
@@ -103,6 +108,25 @@ static const struct option longopts[] = {
     { "version", no_argument, NULL, 'V' },             { NULL, 0, NULL, 0 },
 };
 
+static int is_stdout(const char *path)
+{
+    return path && !strcmp(path, "-");
+}
+
+/* What the options say together; returns -1 to continue, or an exit status. */
+static int check_args(const cli_args *a)
+{
+    if (a->timings && a->mode != MODE_AUDIO)
+        return fail("--timings needs audio output (-o), not --normalize or --sentences"), EXIT_USAGE;
+    if ((a->output && !a->output[0]) || (a->timings && !a->timings[0]))
+        return fail("an empty file name was given"), EXIT_USAGE;
+    if (a->mode == MODE_AUDIO && !a->output)
+        return fail("no output named: use -o FILE (or -o - for stdout, or --normalize / --sentences)"), EXIT_USAGE;
+    if (is_stdout(a->timings) && is_stdout(a->output))
+        return fail("the audio and the timings cannot both go to standard output"), EXIT_USAGE;
+    return -1;
+}
+
 /* Returns -1 to continue, or an exit status. */
 static int parse_args(int argc, char **argv, cli_args *a)
 {
@@ -141,19 +165,7 @@ static int parse_args(int argc, char **argv, cli_args *a)
         return EXIT_USAGE;
     }
     a->input = optind < argc ? argv[optind] : NULL;
-    if (a->timings && a->mode != MODE_AUDIO) {
-        fail("--timings needs audio output (-o), not --normalize or --sentences");
-        return EXIT_USAGE;
-    }
-    if ((a->output && !a->output[0]) || (a->timings && !a->timings[0])) {
-        fail("an empty file name was given");
-        return EXIT_USAGE;
-    }
-    if (a->mode == MODE_AUDIO && !a->output) {
-        fail("no output named: use -o FILE (or -o - for stdout, or --normalize / --sentences)");
-        return EXIT_USAGE;
-    }
-    return -1;
+    return check_args(a);
 }
 
 static int read_all(FILE *f, char **data, size_t *len)
@@ -184,12 +196,14 @@ static int read_all(FILE *f, char **data, size_t *len)
     return 0;
 }
 
-static int load_input(const char *path, char **data, size_t *len)
+static int load_input(cli_args *a, char **data, size_t *len)
 {
+    const char *path = a->input;
     int use_stdin = !path || !strcmp(path, "-");
     FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return fail("cannot open '%s': %s", path, strerror(errno));
+    a->have_input_st = fstat(fileno(f), &a->input_st) == 0 && S_ISREG(a->input_st.st_mode);
     int r = read_all(f, data, len);
     int saved = errno;
     if (!use_stdin)
@@ -197,6 +211,45 @@ static int load_input(const char *path, char **data, size_t *len)
     if (r != 0)
         return fail("cannot read '%s': %s", use_stdin ? "<stdin>" : path, strerror(saved ? saved : EIO));
     return EXIT_SUCCESS;
+}
+
+/* Do two names we are to write to stand for one file? Existing files are compared by device
+ * and inode; names still to be created by their directory's real path and their last part. */
+static int same_target(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
+    if (ea || eb)
+        return ea && eb && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    char da[PATH_MAX], db[PATH_MAX];
+    const char *ba = strrchr(a, '/'), *bb = strrchr(b, '/');
+    snprintf(da, sizeof da, "%.*s", ba ? (int)(ba - a) + (ba == a) : 1, ba ? a : ".");
+    snprintf(db, sizeof db, "%.*s", bb ? (int)(bb - b) + (bb == b) : 1, bb ? b : ".");
+    char *ra = realpath(da, NULL), *rb = realpath(db, NULL);
+    int same = ra && rb && !strcmp(ra, rb) && !strcmp(ba ? ba + 1 : a, bb ? bb + 1 : b);
+    free(ra);
+    free(rb);
+    return same;
+}
+
+static int is_input(const cli_args *a, const char *path)
+{
+    struct stat st;
+    return a->have_input_st && !is_stdout(path) && stat(path, &st) == 0 && st.st_dev == a->input_st.st_dev &&
+           st.st_ino == a->input_st.st_ino;
+}
+
+/* Refuses outputs that would destroy the input or each other. Returns -1 or an exit status. */
+static int check_outputs(const cli_args *a)
+{
+    if (a->mode != MODE_AUDIO)
+        return -1;
+    if (is_input(a, a->output) || is_input(a, a->timings ? a->timings : "-"))
+        return fail("'%s' is the input file: refusing to write over it",
+                    is_input(a, a->output) ? a->output : a->timings), EXIT_USAGE;
+    if (a->timings && !is_stdout(a->output) && !is_stdout(a->timings) && same_target(a->output, a->timings))
+        return fail("the audio and the timings would both be written to '%s'", a->output), EXIT_USAGE;
+    return -1;
 }
 
 /* Set by SIGINT, SIGTERM and SIGHUP: the next progress report stops the synthesis, so the
@@ -238,10 +291,15 @@ static int parse_format(const char *name, ra_format *f)
 {
     static const char *const names[] = { "auto", "wav", "flac", "ogg", "mp3" };
     for (int i = 0; i < 5; i++)
-        if (!strcmp(name, names[i])) {
+        if (!strcmp(name, names[i]) && (i == 0 || ra_format_supported((ra_format)i))) {
             *f = (ra_format)i;
             return 0;
         }
+    char list[64] = "";
+    for (int i = 1; i < 5; i++)
+        if (ra_format_supported((ra_format)i))
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", list[0] ? ", " : "", names[i]);
+    fail("unknown format '%s' (this build writes %s)", name, list);
     return -1;
 }
 
@@ -262,67 +320,99 @@ static ra_status run_text(const cli_args *a, ra_engine *e, const char *text, siz
     return st;
 }
 
-static ra_status run_audio(const cli_args *a, ra_engine *e, const char *text, size_t len, ra_format fmt,
-                           int *exit_code)
+/* Audio to standard output, as it is produced; a failed write remembers why. */
+static int stdout_errno;
+
+static int to_stdout(void *user, const void *data, size_t n)
 {
-    if (strcmp(a->output, "-") != 0)
-        return ra_synth_to_file(e, text, len, a->output, fmt);
-    void *data = NULL;
-    size_t n = 0;
-    ra_status st = ra_synth_to_memory(e, text, len, fmt, &data, &n);
-    if (st == RA_OK)
-        *exit_code = write_stdout(data, n);
-    ra_free(data);
-    return st;
+    (void)user;
+    while (n > 0) {
+        ssize_t k = write(STDOUT_FILENO, data, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            stdout_errno = k < 0 ? errno : EIO;
+            return 1;
+        }
+        data = (const char *)data + k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+static ra_status run_audio(const cli_args *a, ra_engine *e, const char *text, size_t len, ra_format fmt,
+                           ra_timings *tm)
+{
+    ra_hooks hooks;
+    ra_hooks_init(&hooks);
+    hooks.progress = on_progress;
+    hooks.progress_user = (void *)&a->progress;
+    if (tm) {
+        hooks.on_event = ra_timings_collect;
+        hooks.event_user = tm;
+    }
+    if (is_stdout(a->output))
+        return ra_synth_to_writer_with(e, text, len, fmt, to_stdout, NULL, &hooks);
+    return ra_synth_to_file_with(e, text, len, a->output, fmt, &hooks);
 }
 
 /* Written after the audio; if it cannot be, the run failed and its audio file goes too. */
-static int write_timings(const cli_args *a, const timings *t)
+static int write_timings(const cli_args *a, const ra_timings *t)
 {
-    if (timings_write(t, a->timings) == 0)
+    if (is_stdout(a->timings)) {
+        char *json = NULL;
+        size_t n = 0;
+        if (ra_timings_render(t, RA_TIMINGS_JSON, &json, &n) != RA_OK)
+            return fail("%s", ra_errmsg(NULL));
+        int code = write_stdout(json, n);
+        ra_free(json);
+        return code;
+    }
+    if (ra_timings_write(t, a->timings, RA_TIMINGS_AUTO) == RA_OK)
         return EXIT_SUCCESS;
-    int saved = errno;
-    if (strcmp(a->output, "-") != 0)
+    if (!is_stdout(a->output))
         unlink(a->output);
-    return fail("cannot write '%s': %s", a->timings, strerror(saved));
+    return fail("%s", ra_errmsg(NULL));
+}
+
+/* The message for a failed call, naming what failed. */
+static int report(const cli_args *a, ra_engine *e, ra_status st)
+{
+    if (interrupted)
+        return fail("interrupted%s", is_stdout(a->output) || a->mode != MODE_AUDIO ? "" : "; no output written");
+    if (st == RA_ERR_ABORTED && stdout_errno)
+        return fail("cannot write to standard output: %s", strerror(stdout_errno));
+    if (st == RA_ERR_EMPTY)
+        return fail("%s: nothing to read (the text is empty or has no words to speak)", input_name(a));
+    const char *msg = ra_errmsg(e)[0] ? ra_errmsg(e) : ra_strerror(st);
+    if (st == RA_ERR_UTF8 || a->mode != MODE_AUDIO)
+        return fail("%s: %s", input_name(a), msg);
+    return strstr(msg, a->output) || strstr(msg, "standard output") ? fail("%s", msg) : fail("%s: %s", a->output, msg);
 }
 
 static int run(cli_args *a, const char *text, size_t len)
 {
     ra_format fmt = RA_FORMAT_AUTO;
-    if (a->format && parse_format(a->format, &fmt) != 0) {
-        fail("unknown format '%s' (wav, flac, ogg, mp3)", a->format);
+    if (a->format && parse_format(a->format, &fmt) != 0)
         return EXIT_USAGE;
-    }
-    timings *tm = NULL;
-    if (a->timings) {
-        if (!(tm = timings_new(text, len)))
-            return fail("out of memory");
-        a->opts.on_event = timings_collect;
-        a->opts.event_user = tm;
-    }
+    ra_timings *tm = NULL;
+    if (a->timings && ra_timings_new(&tm, text, len) != RA_OK)
+        return fail("out of memory");
     ra_engine *e = NULL;
     ra_status st = ra_engine_new(&e, &a->opts);
     if (st != RA_OK) {
-        timings_free(tm);
+        ra_timings_free(tm);
         return fail("%s", ra_errmsg(NULL));
     }
     int code = EXIT_SUCCESS;
-    st = a->mode == MODE_AUDIO ? run_audio(a, e, text, len, fmt, &code) : run_text(a, e, text, len, &code);
+    st = a->mode == MODE_AUDIO ? run_audio(a, e, text, len, fmt, tm) : run_text(a, e, text, len, &code);
     if (progress_shown)
         fputc('\n', stderr);
-    if (interrupted)
-        code = fail("interrupted; no output written");
-    else if (st == RA_ERR_UTF8)
-        code = fail("%s: %s", input_name(a), ra_errmsg(e));
-    else if (st != RA_OK) {
-        const char *msg = ra_errmsg(e)[0] ? ra_errmsg(e) : ra_strerror(st);
-        const char *what = a->mode == MODE_AUDIO ? a->output : input_name(a);
-        code = strstr(msg, what) ? fail("%s", msg) : fail("%s: %s", what, msg);
-    }
-    if (st == RA_OK && code == EXIT_SUCCESS && tm)
+    if (st != RA_OK || interrupted)
+        code = report(a, e, st);
+    if (code == EXIT_SUCCESS && tm)
         code = write_timings(a, tm);
-    timings_free(tm);
+    ra_timings_free(tm);
     ra_engine_free(e);
     return code;
 }
@@ -336,16 +426,15 @@ int main(int argc, char **argv)
     if (r >= 0)
         return r;
     if (a.mode == MODE_AUDIO) {
-        a.progress = a.progress || (isatty(STDERR_FILENO) && strcmp(a.output, "-") != 0);
-        a.opts.progress = on_progress;
-        a.opts.progress_user = &a.progress;
+        a.progress = a.progress || (isatty(STDERR_FILENO) && !is_stdout(a.output));
         catch_signals();
     }
     char *text = NULL;
     size_t len = 0;
-    if ((r = load_input(a.input, &text, &len)) != EXIT_SUCCESS)
+    if ((r = load_input(&a, &text, &len)) != EXIT_SUCCESS)
         return r;
-    r = run(&a, text, len);
+    if ((r = check_outputs(&a)) < 0)
+        r = run(&a, text, len);
     free(text);
     if (interrupted)
         return 128 + interrupted;

@@ -12,11 +12,21 @@
  *  - After a failure, ra_errmsg(engine) gives a one-line message for the calling thread.
  *
  * Thread safety: an ra_engine is immutable after ra_engine_new() except for its pool of
- * espeak-ng instances, which is guarded internally. Any number of threads may call any function
- * on the same engine at once. espeak-ng keeps its state in globals, so the engine loads one
- * private copy of libespeak-ng per concurrent synthesis (glibc dlmopen namespaces, up to
- * ra_options.max_instances); where a private copy cannot be loaded, synthesis calls on all engines
- * of the process are serialised by one lock instead. Callbacks run on the calling thread.
+ * speech workers, which is guarded internally. Any number of threads may call any function on
+ * the same engine at once; each synthesis call gets a worker of its own (up to
+ * ra_options.max_instances, then calls wait for one). No lock is held and no worker is reserved
+ * while a callback of yours runs, so a callback may itself call the library, on any engine.
+ * Callbacks run on the calling thread.
+ *
+ * Speech workers: espeak-ng keeps its state in globals, may abort on odd input and calls exit()
+ * when it cannot start, so it never runs in your process. Each engine starts helper processes
+ * (readarticle-worker, with posix_spawn, on first synthesis) that run espeak-ng and return
+ * audio over a socket; they are reused across calls, run under limits (address space, CPU time
+ * per text, no files), and are stopped by ra_engine_free(). libespeak-ng, libpcaudio and
+ * libpulse are never loaded into your process. A worker that crashes, is killed or hangs fails
+ * only the call it was serving (RA_ERR_SYNTH) and is replaced for the next. The worker is found
+ * through $READARTICLE_WORKER, else beside the library file (the build tree), else at the
+ * installed path. After fork(), a child process starts workers of its own.
  */
 #ifndef READARTICLE_H
 #define READARTICLE_H
@@ -52,11 +62,15 @@ typedef enum {
     RA_ERR_SYNTH = 6,     /* espeak-ng could not be loaded, initialised or failed to synthesise */
     RA_ERR_FORMAT = 7,    /* unsupported audio format, or the encoder refused the audio */
     RA_ERR_ABORTED = 8,   /* a callback asked to stop */
-    RA_ERR_LEXICON = 9    /* a user lexicon file is malformed (message names file and line) */
+    RA_ERR_LEXICON = 9,   /* a user lexicon file is malformed (message names file and line) */
+    RA_ERR_EMPTY = 10     /* nothing to read: the text is empty, blank, or has nothing speakable
+                             (synthesis only: no audio and no output file is produced) */
 } ra_status;
 
-/* Audio container formats. RA_FORMAT_AUTO picks one from the file name's extension
- * (.wav .flac .ogg .mp3), defaulting to WAV. */
+/* Audio container formats. RA_FORMAT_AUTO picks one from the file name's extension (.wav .flac
+ * .ogg .oga .mp3, any case); a name without an extension gets WAV, and an extension of any
+ * other format (.opus, .m4a ...) is refused with RA_ERR_FORMAT rather than given WAV data.
+ * For memory and callback output, RA_FORMAT_AUTO means WAV. */
 typedef enum {
     RA_FORMAT_AUTO = 0,
     RA_FORMAT_WAV = 1,    /* 16-bit PCM */
@@ -71,6 +85,10 @@ typedef struct ra_engine ra_engine;
  * are produced (silence for pauses included). Return 0 to continue, non-zero to stop the
  * synthesis, which then returns RA_ERR_ABORTED. */
 typedef int (*ra_pcm_fn)(void *user, const int16_t *samples, size_t count);
+
+/* Receives encoded audio (a WAV, FLAC, Ogg or MP3 stream) as it is produced, in order. Return 0
+ * to continue, non-zero to stop (the call returns RA_ERR_ABORTED). */
+typedef int (*ra_write_fn)(void *user, const void *data, size_t size);
 
 /* Reports progress of a synthesis: bytes of input text read so far out of total. Return 0 to
  * continue, non-zero to stop (the call returns RA_ERR_ABORTED). */
@@ -107,8 +125,8 @@ typedef struct {
                                 voice profile file; NULL selects the default ("north") */
     int rate;                /* words per minute, 80..450; 0 keeps the voice's rate */
     int pitch;               /* 0..100; -1 keeps the voice's pitch */
-    unsigned max_instances;  /* espeak-ng copies for concurrent synthesis, at most 16; 0 = the
-                                number of CPUs up to 8 */
+    unsigned max_instances;  /* speech workers (processes) for concurrent synthesis, at most 64;
+                                0 = the number of CPUs up to 8 */
     ra_progress_fn progress; /* optional, called during synthesis */
     void *progress_user;
     ra_event_fn on_event;    /* optional: sentence and word timings during synthesis */
@@ -120,9 +138,13 @@ typedef struct {
                                     lib/data/acronyms.tsv); their entries win over the built-in
                                     ones, a later file over an earlier one, and a form written in
                                     lower case matches in any case. Read once, here. */
+    /* Since version 2 (a struct of version 1 is still accepted; these then take defaults): */
+    unsigned worker_timeout_ms; /* a busy worker silent this long is hung: it is killed and the
+                                   call fails; 0 = 30000 */
+    unsigned worker_memory_mb;  /* address-space limit of each worker; 0 = 1024 */
 } ra_options;
 
-#define RA_OPTIONS_VERSION 1u
+#define RA_OPTIONS_VERSION 2u
 
 /* Returns the library version as "MAJOR.MINOR.PATCH". Static storage; never NULL. */
 RA_API const char *ra_version_string(void);
@@ -134,7 +156,7 @@ RA_API const char *ra_strerror(ra_status status);
 RA_API ra_status ra_options_init(ra_options *opts);
 
 /* Creates an engine. opts may be NULL for all defaults. The voice profile is resolved and
- * checked here; espeak-ng itself is loaded on first synthesis, so normalisation works even where
+ * checked here; speech workers start on first synthesis, so normalisation works even where
  * espeak-ng is not installed. The options struct and its strings are copied.
  * Errors: RA_ERR_ARG (out NULL, rate/pitch out of range, unknown options version),
  *         RA_ERR_VOICE (unknown name, unreadable or malformed profile),
@@ -143,12 +165,13 @@ RA_API ra_status ra_options_init(ra_options *opts);
  * When engine creation fails, ra_errmsg(NULL) describes why. */
 RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts);
 
-/* Frees an engine and its espeak-ng instances. Accepts NULL. No other call may be running on
- * the engine. */
+/* Frees an engine: its speech workers are told to exit (killed if they do not within a second)
+ * and reaped. Accepts NULL. No other call may be running on the engine. */
 RA_API void ra_engine_free(ra_engine *engine);
 
-/* Returns the message of the last failed call made on this engine by the calling thread (or of
- * the last failed ra_engine_new on this thread when engine is NULL); "" when there is none.
+/* Returns the message of the last failed call made on this engine by the calling thread (or,
+ * when engine is NULL, of the last failed call on this thread that takes no engine:
+ * ra_engine_new, ra_timings_*); "" when there is none.
  * The string stays valid until the calling thread's next call into the library. */
 RA_API const char *ra_errmsg(const ra_engine *engine);
 
@@ -157,7 +180,7 @@ RA_API int ra_sample_rate(const ra_engine *engine);
 
 /* Normalises text to its spoken form: one line per sentence, words only (no digits, no
  * symbols, no acronyms left to guess), with commas and sentence marks kept for prosody.
- * *out receives a NUL-terminated string to free with ra_free().
+ * *out receives a NUL-terminated string to free with ra_free(); "" when nothing would be read.
  * Errors: RA_ERR_ARG, RA_ERR_UTF8, RA_ERR_NOMEM. */
 RA_API ra_status ra_normalize(ra_engine *engine, const char *text, size_t len, char **out);
 
@@ -166,15 +189,24 @@ RA_API ra_status ra_normalize(ra_engine *engine, const char *text, size_t len, c
  * Errors: RA_ERR_ARG, RA_ERR_UTF8, RA_ERR_NOMEM. */
 RA_API ra_status ra_sentences(ra_engine *engine, const char *text, size_t len, char **out);
 
-/* Synthesises text and hands the audio to sink as it is produced.
- * Errors: RA_ERR_ARG, RA_ERR_UTF8, RA_ERR_NOMEM, RA_ERR_SYNTH, RA_ERR_ABORTED. */
+/* Synthesises text and hands the audio to sink sentence by sentence, as it is produced.
+ * Errors: RA_ERR_ARG, RA_ERR_UTF8, RA_ERR_NOMEM, RA_ERR_SYNTH (no worker could be started, or
+ * the worker serving this call died or hung), RA_ERR_VOICE (espeak-ng lacks the profile's
+ * voice), RA_ERR_ABORTED, RA_ERR_EMPTY (nothing to read: sink never called). */
 RA_API ra_status ra_synth_to_sink(ra_engine *engine, const char *text, size_t len,
                                   ra_pcm_fn sink, void *user);
 
-/* Synthesises text into an audio file at path. The file appears only when the whole synthesis
- * succeeded (written to a temporary file in the same directory, then renamed); on any failure
- * nothing is left behind and an existing file at path is untouched.
- * Errors: as ra_synth_to_sink, plus RA_ERR_IO and RA_ERR_FORMAT. */
+/* Synthesises text into an audio file at path, encoding as the audio is produced (memory stays
+ * flat however long the text).
+ *  - A regular file (new or existing, also reached through symbolic links) appears only when the
+ *    whole synthesis succeeded: it is written to a temporary file in the same directory and
+ *    renamed; on any failure nothing is left behind and an existing file is untouched. A
+ *    replaced file keeps its permissions; a new one gets the umask's.
+ *  - Anything else (a FIFO, a device, a socket, /dev/stdout) is written through in place, every
+ *    write checked: a short write or a full device fails the call with RA_ERR_IO.
+ * Errors: as ra_synth_to_sink, plus RA_ERR_IO (the message names the path and the reason) and
+ * RA_ERR_FORMAT (a format or extension this build cannot write; the message lists those it
+ * can), both reported before any synthesis when they can be known then. */
 RA_API ra_status ra_synth_to_file(ra_engine *engine, const char *text, size_t len,
                                   const char *path, ra_format format);
 
@@ -183,6 +215,15 @@ RA_API ra_status ra_synth_to_file(ra_engine *engine, const char *text, size_t le
  * Errors: as ra_synth_to_sink, plus RA_ERR_FORMAT. */
 RA_API ra_status ra_synth_to_memory(ra_engine *engine, const char *text, size_t len,
                                     ra_format format, void **data, size_t *size);
+
+/* Synthesises text into an encoded stream handed to write as it is produced (an HTTP response,
+ * a pipe): the first bytes leave once the first sentence is spoken, and nothing holds the whole
+ * audio. RA_FORMAT_AUTO means WAV, whose header then carries the "length unknown" sizes that
+ * stream players accept (0x7ffff000, as sox and espeak-ng --stdout write); FLAC leaves its
+ * total length unset; MP3 has no Xing header.
+ * Errors: as ra_synth_to_sink, plus RA_ERR_FORMAT; RA_ERR_ABORTED when write returned non-zero. */
+RA_API ra_status ra_synth_to_writer(ra_engine *engine, const char *text, size_t len, ra_format format,
+                                    ra_write_fn write, void *user);
 
 /* Callbacks for one synthesis call, replacing the engine's (ra_options.on_event, .progress) for
  * that call only: calls that share an engine each get their own events and progress. Initialise
@@ -209,6 +250,41 @@ RA_API ra_status ra_synth_to_file_with(ra_engine *engine, const char *text, size
                                        ra_format format, const ra_hooks *hooks);
 RA_API ra_status ra_synth_to_memory_with(ra_engine *engine, const char *text, size_t len, ra_format format,
                                          void **data, size_t *size, const ra_hooks *hooks);
+RA_API ra_status ra_synth_to_writer_with(ra_engine *engine, const char *text, size_t len, ra_format format,
+                                         ra_write_fn write, void *user, const ra_hooks *hooks);
+
+/* 1 when this build can write format f (MP3 needs libsndfile 1.1 or later built with LAME). */
+RA_API int ra_format_supported(ra_format f);
+
+/* Timings files: a collector of events, rendered as JSON (sentences and words, with their times,
+ * byte offsets in the input and spoken form) or WebVTT (one cue per sentence). Install
+ * ra_timings_collect as the on_event callback with the collector as its user pointer. A
+ * collector is used by one call at a time. */
+typedef struct ra_timings ra_timings;
+
+typedef enum {
+    RA_TIMINGS_AUTO = 0,  /* from the file name: .vtt is WebVTT, anything else JSON */
+    RA_TIMINGS_JSON = 1,
+    RA_TIMINGS_VTT = 2
+} ra_timings_format;
+
+/* Creates an empty collector for events of a synthesis of input[0..len) (the text given to the
+ * synthesis call: each item's "text" is its slice of it, copied as events arrive, so input need
+ * only live until the call returns). Errors: RA_ERR_ARG, RA_ERR_NOMEM. */
+RA_API ra_status ra_timings_new(ra_timings **out, const char *input, size_t len);
+/* Frees a collector. Accepts NULL. */
+RA_API void ra_timings_free(ra_timings *t);
+/* The ra_event_fn that collects: user is the ra_timings. Returns non-zero (stopping the
+ * synthesis) only when memory runs out. */
+RA_API int ra_timings_collect(void *user, const ra_event *event);
+/* Renders what was collected. *out (NUL-terminated, free with ra_free) and *size receive the
+ * text. Numbers are written with a decimal point whatever the locale.
+ * Errors: RA_ERR_ARG, RA_ERR_NOMEM (also when collecting ran out of memory). */
+RA_API ra_status ra_timings_render(const ra_timings *t, ra_timings_format format, char **out, size_t *size);
+/* Writes the rendering to path under the rules of ra_synth_to_file (a regular file appears
+ * whole or not at all; a FIFO or device is written through). Errors: as ra_timings_render, plus
+ * RA_ERR_IO (ra_errmsg(NULL) names the path and the reason). */
+RA_API ra_status ra_timings_write(const ra_timings *t, const char *path, ra_timings_format format);
 
 /* Number of built-in voices, and the name and one-line description of voice i (static strings).
  * Returns RA_ERR_ARG when i is out of range or an out-parameter is NULL. */

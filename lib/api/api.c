@@ -9,6 +9,9 @@
 #include "engine.h"
 
 #define DEFAULT_MAX_INSTANCES 8
+#define DEFAULT_TIMEOUT_MS 30000
+#define DEFAULT_MEMORY_MB 1024
+#define CPU_SECONDS_PER_TEXT 60 /* one chunk of a sentence takes milliseconds */
 
 static _Thread_local struct {
     const ra_engine *engine;
@@ -54,6 +57,7 @@ RA_API const char *ra_strerror(ra_status status)
     case RA_ERR_FORMAT: return "unsupported audio format";
     case RA_ERR_ABORTED: return "stopped by a callback";
     case RA_ERR_LEXICON: return "invalid lexicon";
+    case RA_ERR_EMPTY: return "nothing to read";
     }
     return "unknown status";
 }
@@ -78,7 +82,7 @@ static unsigned default_instances(void)
 
 static ra_status check_options(const ra_options *o)
 {
-    if (o->version != RA_OPTIONS_VERSION)
+    if (o->version != 1 && o->version != RA_OPTIONS_VERSION)
         return api_fail(NULL, RA_ERR_ARG, "options not initialised with ra_options_init");
     if (o->rate != 0 && (o->rate < 80 || o->rate > 450))
         return api_fail(NULL, RA_ERR_ARG, "rate %d is outside 80..450 words per minute", o->rate);
@@ -87,6 +91,30 @@ static ra_status check_options(const ra_options *o)
     if (o->pause_sentence < -1 || o->pause_sentence > 10000 || o->pause_paragraph < -1 || o->pause_paragraph > 10000)
         return api_fail(NULL, RA_ERR_ARG, "pauses must be 0..10000 milliseconds");
     return RA_OK;
+}
+
+/* The voice with the options' rate, pitch and pauses applied. */
+static void apply_voice_options(voice_profile *v, const ra_options *o)
+{
+    if (o->rate)
+        v->rate = o->rate;
+    if (o->pitch >= 0)
+        v->pitch = o->pitch;
+    if (o->pause_sentence >= 0)
+        v->pause_sentence = o->pause_sentence;
+    if (o->pause_paragraph >= 0) /* a paragraph ends a heading and a list item too */
+        v->pause_paragraph = v->pause_heading = v->pause_list = o->pause_paragraph;
+}
+
+/* The workers' limits; the fields exist only in options of version 2 and later. */
+static worker_limits limits_from(const ra_options *o)
+{
+    worker_limits lim = { DEFAULT_TIMEOUT_MS, CPU_SECONDS_PER_TEXT, DEFAULT_MEMORY_MB };
+    if (o->version >= 2 && o->worker_timeout_ms)
+        lim.timeout_ms = o->worker_timeout_ms;
+    if (o->version >= 2 && o->worker_memory_mb)
+        lim.address_space_mb = o->worker_memory_mb;
+    return lim;
 }
 
 RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
@@ -106,27 +134,19 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
     if (!e)
         return api_fail(NULL, RA_ERR_NOMEM, "out of memory");
     char err[256] = "";
-    st = voice_load(opts->voice, &e->voice, err, sizeof err);
-    if (st != RA_OK)
+    if ((st = voice_load(opts->voice, &e->voice, err, sizeof err)) != RA_OK)
         goto fail;
-    if (opts->rate)
-        e->voice.rate = opts->rate;
-    if (opts->pitch >= 0)
-        e->voice.pitch = opts->pitch;
-    if (opts->pause_sentence >= 0)
-        e->voice.pause_sentence = opts->pause_sentence;
-    if (opts->pause_paragraph >= 0) /* a paragraph ends a heading and a list item too */
-        e->voice.pause_paragraph = e->voice.pause_heading = e->voice.pause_list = opts->pause_paragraph;
+    apply_voice_options(&e->voice, opts);
     e->on_event = opts->on_event;
     e->event_user = opts->event_user;
-    e->ncfg.dl = e->voice.dl;
-    st = ulex_load(&e->ulex, opts->lexicons, err, sizeof err);
-    if (st != RA_OK)
-        goto fail;
-    e->ncfg.ulex = e->ulex;
     e->progress = opts->progress;
     e->progress_user = opts->progress_user;
-    st = synth_pool_new(&e->pool, opts->max_instances ? opts->max_instances : default_instances(), &e->voice);
+    e->ncfg.dl = e->voice.dl;
+    if ((st = ulex_load(&e->ulex, opts->lexicons, err, sizeof err)) != RA_OK)
+        goto fail;
+    e->ncfg.ulex = e->ulex;
+    worker_limits lim = limits_from(opts);
+    st = speech_pool_new(&e->pool, opts->max_instances ? opts->max_instances : default_instances(), &e->voice, &lim);
     if (st != RA_OK)
         goto fail;
     *out = e;
@@ -141,7 +161,7 @@ RA_API void ra_engine_free(ra_engine *engine)
 {
     if (!engine)
         return;
-    synth_pool_free(engine->pool);
+    speech_pool_free(engine->pool);
     ulex_free(engine->ulex);
     free(engine);
 }

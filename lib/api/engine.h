@@ -5,7 +5,7 @@
 #include "norm.h"
 #include "readarticle.h"
 #include "segment.h"
-#include "synth.h"
+#include "pool.h"
 #include "text.h"
 #include "voice.h"
 
@@ -16,7 +16,7 @@ struct ra_engine {
     void *progress_user;
     ra_event_fn on_event;
     void *event_user;
-    synth_pool *pool;
+    speech_pool *pool;
     ulexicon *ulex;        /* also referenced by ncfg */
 };
 
@@ -38,7 +38,8 @@ typedef struct {
 ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *d);
 void doc_free(document *d);
 
-/* Where synthesized audio goes: begin is told the sample rate before the first block. */
+/* Where synthesized audio goes: begin is told the sample rate before the first block, and is
+ * not called at all when there is nothing to read. */
 typedef struct {
     ra_status (*begin)(void *user, int rate);
     int (*pcm)(void *user, const int16_t *samples, size_t n);
@@ -53,6 +54,10 @@ typedef struct {
     void *progress_user;
 } call_hooks;
 
+/* Reads text into sink, sentence by sentence. RA_ERR_EMPTY when nothing was speakable. */
 ra_status api_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink, const call_hooks *hooks);
+
+/* The callbacks of one call: its own hooks (checked), or the engine's when hooks is NULL. */
+ra_status api_hooks(const ra_engine *e, const ra_hooks *hooks, call_hooks *out);
 
 #endif

@@ -1,49 +1,45 @@
-/* Audio output through libsndfile: blocks written as they arrive (large Vorbis writes crash
- * libsndfile), files written to a temporary name and renamed, memory through virtual I/O. */
+/* Audio encoding through libsndfile's virtual I/O over a byte stream, in blocks as they arrive
+ * (large Vorbis writes crash libsndfile); WAV to a stream that cannot seek is written here. */
 #define _POSIX_C_SOURCE 200809L
 #include "audio.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <sndfile.h>
 
-#define WRITE_BLOCK 4096 /* samples per sf_write call */
+#include "ascii.h"
 
-typedef struct {
-    unsigned char *p;
-    sf_count_t len, cap, pos;
-    int oom;
-} membuf;
+#define WRITE_BLOCK 4096            /* samples per sf_write call */
+#define WAV_STREAM_DATA 0x7ffff000u /* the data size sox and espeak-ng write when it is unknown */
 
 struct audio_out {
-    SNDFILE *sf;
-    char *path;  /* final name (file output) */
-    char *tmp;   /* temporary name (file output) */
-    membuf mem;  /* memory output */
+    bstream *s;
+    SNDFILE *sf;   /* NULL: raw WAV to a stream */
     int failed;
+};
+
+static const struct {
+    const char *ext;
+    ra_format fmt;
+} extensions[] = {
+    { "wav", RA_FORMAT_WAV }, { "wave", RA_FORMAT_WAV }, { "flac", RA_FORMAT_FLAC },
+    { "ogg", RA_FORMAT_OGG }, { "oga", RA_FORMAT_OGG },  { "mp3", RA_FORMAT_MP3 },
 };
 
 ra_format audio_format_for(const char *path)
 {
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (!dot)
-        return RA_FORMAT_WAV;
-    if (!strcasecmp(dot, ".flac"))
-        return RA_FORMAT_FLAC;
-    if (!strcasecmp(dot, ".ogg") || !strcasecmp(dot, ".oga"))
-        return RA_FORMAT_OGG;
-    if (!strcasecmp(dot, ".mp3"))
-        return RA_FORMAT_MP3;
-    return RA_FORMAT_WAV;
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    if (!dot || dot == base)
+        return RA_FORMAT_WAV; /* "out", "/dev/stdout", ".hidden": nothing asks for a format */
+    for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
+        if (ascii_casecmp(dot + 1, extensions[i].ext) == 0)
+            return audio_format_supported(extensions[i].fmt) ? extensions[i].fmt : RA_FORMAT_AUTO;
+    return RA_FORMAT_AUTO;
 }
 
 static int sf_format(ra_format f)
@@ -60,162 +56,125 @@ static int sf_format(ra_format f)
     }
 }
 
-static ra_status make_info(SF_INFO *info, ra_format fmt, int rate, char *err, size_t errcap)
+static int make_info(SF_INFO *info, ra_format fmt, int rate)
 {
     memset(info, 0, sizeof *info);
-    info->samplerate = rate;
+    info->samplerate = rate > 0 ? rate : 22050;
     info->channels = 1;
     info->format = sf_format(fmt);
-    if (!info->format || !sf_format_check(info)) {
-        snprintf(err, errcap, "this libsndfile cannot write the requested audio format");
-        return RA_ERR_FORMAT;
-    }
-    return RA_OK;
+    return info->format && sf_format_check(info);
 }
 
-/* Creates ".NAME.XXXXXX" beside path with the umask's permissions (mkstemp would force 0600);
- * a short name, so a path near the length limit still gets a temporary file. */
-static int open_temp(const char *path, char **tmp)
-{
-    static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path) + 16;
-    const char *base = path + dir;
-    char *t = malloc(n);
-    if (!t)
-        return errno = ENOMEM, -1;
-    unsigned long seed = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16) ^ (unsigned long)(uintptr_t)t;
-    for (int attempt = 0; attempt < 100; attempt++) {
-        char rnd[7];
-        for (int k = 0; k < 6; k++) {
-            seed = seed * 6364136223846793005ul + 1442695040888963407ul;
-            rnd[k] = digits[(seed >> 33) % (sizeof digits - 1)];
-        }
-        rnd[6] = '\0';
-        snprintf(t, n, "%.*s.%.*s.%s", (int)dir, path, strlen(base) > 200 ? 8 : (int)strlen(base), base, rnd);
-        int fd = open(t, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            *tmp = t;
-            return fd;
-        }
-        if (errno != EEXIST)
-            break;
-    }
-    int saved = errno;
-    free(t);
-    return errno = saved, -1;
-}
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    return d ? memcpy(d, s, n) : NULL;
-}
-
-ra_status audio_open_file(audio_out **out, const char *path, ra_format fmt, int rate, char *err, size_t errcap)
+int audio_format_supported(ra_format f)
 {
     SF_INFO info;
-    if (fmt == RA_FORMAT_AUTO)
-        fmt = audio_format_for(path);
-    ra_status st = make_info(&info, fmt, rate, err, errcap);
-    if (st != RA_OK)
-        return st;
-    audio_out *o = calloc(1, sizeof *o);
-    if (!o || !(o->path = dup_str(path))) {
-        audio_abort(o);
-        return RA_ERR_NOMEM;
-    }
-    int fd = open_temp(path, &o->tmp);
-    if (fd < 0) {
-        snprintf(err, errcap, "cannot write '%s': %s", path, strerror(errno));
-        audio_abort(o);
-        return errno == ENOMEM ? RA_ERR_NOMEM : RA_ERR_IO;
-    }
-    o->sf = sf_open_fd(fd, SFM_WRITE, &info, 1);
-    if (!o->sf) {
-        close(fd);
-        snprintf(err, errcap, "cannot encode '%s': %s", path, sf_strerror(NULL));
-        audio_abort(o);
-        return RA_ERR_FORMAT;
-    }
-    *out = o;
-    return RA_OK;
+    return f >= RA_FORMAT_WAV && f <= RA_FORMAT_MP3 && make_info(&info, f, 22050);
 }
 
-static sf_count_t vio_len(void *u) { return ((membuf *)u)->len; }
-static sf_count_t vio_tell(void *u) { return ((membuf *)u)->pos; }
+const char *audio_format_list(void)
+{
+    return audio_format_supported(RA_FORMAT_MP3) ? "wav, flac, ogg, mp3" : "wav, flac, ogg";
+}
+
+static sf_count_t vio_len(void *u)
+{
+    return ((bstream *)u)->len;
+}
+
+static sf_count_t vio_tell(void *u)
+{
+    return ((bstream *)u)->pos;
+}
 
 static sf_count_t vio_seek(sf_count_t off, int whence, void *u)
 {
-    membuf *m = u;
-    sf_count_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? m->pos : m->len;
-    if (base + off < 0)
-        return -1;
-    m->pos = base + off;
-    return m->pos;
+    return stream_seek(u, off, whence);
 }
 
-static sf_count_t vio_read(void *ptr, sf_count_t n, void *u)
+static sf_count_t vio_read(void *p, sf_count_t n, void *u)
 {
-    membuf *m = u;
-    sf_count_t avail = m->pos < m->len ? m->len - m->pos : 0;
-    if (n > avail)
-        n = avail;
-    memcpy(ptr, m->p + m->pos, (size_t)n);
-    m->pos += n;
-    return n;
+    return n > 0 ? (sf_count_t)stream_read(u, p, (size_t)n) : 0;
 }
 
-static sf_count_t vio_write(const void *ptr, sf_count_t n, void *u)
+static sf_count_t vio_write(const void *p, sf_count_t n, void *u)
 {
-    membuf *m = u;
-    if (m->pos + n > m->cap) {
-        sf_count_t cap = m->cap ? m->cap : 65536;
-        while (cap < m->pos + n)
-            cap *= 2;
-        unsigned char *p = realloc(m->p, (size_t)cap);
-        if (!p) {
-            m->oom = 1;
-            return 0;
-        }
-        m->p = p;
-        m->cap = cap;
-    }
-    if (m->pos > m->len)
-        memset(m->p + m->len, 0, (size_t)(m->pos - m->len));
-    memcpy(m->p + m->pos, ptr, (size_t)n);
-    m->pos += n;
-    if (m->pos > m->len)
-        m->len = m->pos;
-    return n;
+    return n > 0 && stream_write(u, p, (size_t)n) == 0 ? n : 0;
 }
 
-ra_status audio_open_memory(audio_out **out, ra_format fmt, int rate, char *err, size_t errcap)
+static void put_le(unsigned char *p, uint32_t v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* The canonical 44-byte header of 16-bit mono PCM, with the sizes of a stream of unknown length. */
+static int wav_stream_header(bstream *s, int rate)
+{
+    unsigned char h[44];
+    memcpy(h, "RIFF", 4);
+    put_le(h + 4, WAV_STREAM_DATA + 36, 4);
+    memcpy(h + 8, "WAVEfmt ", 8);
+    put_le(h + 16, 16, 4);
+    put_le(h + 20, 1, 2);                  /* PCM */
+    put_le(h + 22, 1, 2);                  /* mono */
+    put_le(h + 24, (uint32_t)rate, 4);
+    put_le(h + 28, (uint32_t)rate * 2, 4); /* bytes a second */
+    put_le(h + 32, 2, 2);                  /* bytes a frame */
+    put_le(h + 34, 16, 2);                 /* bits a sample */
+    memcpy(h + 36, "data", 4);
+    put_le(h + 40, WAV_STREAM_DATA, 4);
+    return stream_write(s, h, sizeof h);
+}
+
+ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, int rate, char *err, size_t errcap)
 {
     static SF_VIRTUAL_IO vio = { vio_len, vio_seek, vio_read, vio_write, vio_tell };
     SF_INFO info;
-    ra_status st = make_info(&info, fmt == RA_FORMAT_AUTO ? RA_FORMAT_WAV : fmt, rate, err, errcap);
-    if (st != RA_OK)
-        return st;
+    if (fmt == RA_FORMAT_AUTO)
+        fmt = RA_FORMAT_WAV;
+    if (!make_info(&info, fmt, rate)) {
+        snprintf(err, errcap, "this build cannot write that audio format (it writes %s)", audio_format_list());
+        return RA_ERR_FORMAT;
+    }
     audio_out *o = calloc(1, sizeof *o);
     if (!o)
         return RA_ERR_NOMEM;
-    o->sf = sf_open_virtual(&vio, SFM_WRITE, &info, &o->mem);
-    if (!o->sf) {
+    o->s = s;
+    if (fmt == RA_FORMAT_WAV && !s->seekable) {
+        o->failed = wav_stream_header(s, info.samplerate) != 0;
+    } else if (!(o->sf = sf_open_virtual(&vio, SFM_WRITE, &info, s))) {
         snprintf(err, errcap, "cannot start the encoder: %s", sf_strerror(NULL));
-        audio_abort(o);
-        return RA_ERR_FORMAT;
+        free(o);
+        return s->err == ENOMEM ? RA_ERR_NOMEM : RA_ERR_FORMAT;
     }
     *out = o;
     return RA_OK;
+}
+
+static int raw_write(audio_out *o, const int16_t *pcm, size_t n)
+{
+    unsigned char buf[2 * WRITE_BLOCK];
+    while (n > 0) {
+        size_t k = n < WRITE_BLOCK ? n : WRITE_BLOCK;
+        for (size_t i = 0; i < k; i++)
+            put_le(buf + 2 * i, (uint16_t)pcm[i], 2);
+        if (stream_write(o->s, buf, 2 * k) != 0)
+            return -1;
+        pcm += k;
+        n -= k;
+    }
+    return 0;
 }
 
 int audio_write(audio_out *o, const int16_t *pcm, size_t n)
 {
+    if (!o->sf) {
+        o->failed = o->failed || raw_write(o, pcm, n) != 0;
+        return o->failed ? -1 : 0;
+    }
     while (n > 0 && !o->failed) {
         size_t k = n < WRITE_BLOCK ? n : WRITE_BLOCK;
-        if (sf_write_short(o->sf, pcm, (sf_count_t)k) != (sf_count_t)k || o->mem.oom)
+        if (sf_write_short(o->sf, pcm, (sf_count_t)k) != (sf_count_t)k || o->s->err || o->s->stopped)
             o->failed = 1;
         pcm += k;
         n -= k;
@@ -223,43 +182,30 @@ int audio_write(audio_out *o, const int16_t *pcm, size_t n)
     return o->failed ? -1 : 0;
 }
 
-ra_status audio_finish(audio_out *o, void **data, size_t *size, char *err, size_t errcap)
+ra_status audio_end(audio_out *o, char *err, size_t errcap)
 {
-    int bad = o->failed || sf_close(o->sf) != 0 || o->mem.oom;
-    o->sf = NULL;
-    if (bad) {
-        snprintf(err, errcap, "writing the audio failed%s%s", o->path ? ": " : "", o->path ? o->path : "");
-        audio_abort(o);
-        return RA_ERR_IO;
-    }
-    if (o->tmp) {
-        if (rename(o->tmp, o->path) != 0) {
-            snprintf(err, errcap, "cannot write '%s': %s", o->path, strerror(errno));
-            audio_abort(o);
-            return RA_ERR_IO;
-        }
-        free(o->tmp);
-        o->tmp = NULL;
-    } else {
-        *data = o->mem.p;
-        *size = (size_t)o->mem.len;
-        o->mem.p = NULL;
-    }
-    audio_abort(o);
-    return RA_OK;
+    int bad = o->failed;
+    if (o->sf)
+        bad |= sf_close(o->sf) != 0;
+    bad |= o->s->err != 0 || o->s->stopped;
+    ra_status st = RA_OK;
+    if (o->s->stopped)
+        st = RA_ERR_ABORTED;
+    else if (o->s->err == ENOMEM)
+        st = RA_ERR_NOMEM;
+    else if (bad)
+        st = RA_ERR_IO;
+    if (st != RA_OK)
+        snprintf(err, errcap, "%s", o->s->err ? strerror(o->s->err) : "the encoder failed");
+    free(o);
+    return st;
 }
 
-void audio_abort(audio_out *o)
+void audio_discard(audio_out *o)
 {
     if (!o)
         return;
     if (o->sf)
         sf_close(o->sf);
-    if (o->tmp) {
-        unlink(o->tmp);
-        free(o->tmp);
-    }
-    free(o->path);
-    free(o->mem.p);
     free(o);
 }

@@ -1,4 +1,4 @@
-/* Audio output: the only code that uses libsndfile. Files appear atomically; memory grows. */
+/* Audio encoding: the only code that uses libsndfile. PCM in, an encoded stream out. */
 #ifndef RA_AUDIO_H
 #define RA_AUDIO_H
 
@@ -6,21 +6,27 @@
 #include <stdint.h>
 
 #include "readarticle.h"
+#include "stream.h"
 
 typedef struct audio_out audio_out;
 
-/* The format for a path's extension (.wav .flac .ogg .mp3), WAV when unknown. */
+/* The format a file name asks for: RA_FORMAT_WAV when it has no extension; RA_FORMAT_AUTO
+ * when its extension names no format this build writes. */
 ra_format audio_format_for(const char *path);
-/* Starts writing to a temporary file beside path; it becomes path only in audio_finish. */
-ra_status audio_open_file(audio_out **out, const char *path, ra_format fmt, int rate, char *err, size_t errcap);
-/* Starts writing an encoded file into memory. */
-ra_status audio_open_memory(audio_out **out, ra_format fmt, int rate, char *err, size_t errcap);
-/* Appends samples; returns 0, or -1 when the encoder or the disk failed. */
+/* 1 when this build (its libsndfile) can write f. */
+int audio_format_supported(ra_format f);
+/* "wav, flac, ogg, mp3": the formats this build writes, for messages. */
+const char *audio_format_list(void);
+
+/* Starts encoding mono 16-bit audio at rate into s (which must outlive the encoder). On a
+ * stream that cannot seek, WAV gets a header with the "length unknown" sizes that players of
+ * streams expect (as sox and espeak-ng --stdout write). */
+ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, int rate, char *err, size_t errcap);
+/* Encodes samples; returns 0, or -1 when the encoder or the stream failed. */
 int audio_write(audio_out *o, const int16_t *pcm, size_t n);
-/* Completes the output: renames the file into place, or hands over the memory (*data, *size,
- * freed with free). Frees o in every case; on failure nothing is left behind. */
-ra_status audio_finish(audio_out *o, void **data, size_t *size, char *err, size_t errcap);
-/* Abandons the output: removes the temporary file, frees memory. Accepts NULL. */
-void audio_abort(audio_out *o);
+/* Flushes and closes the encoder; frees o. Fails when any write failed. */
+ra_status audio_end(audio_out *o, char *err, size_t errcap);
+/* Closes the encoder without caring for the result; frees o. Accepts NULL. */
+void audio_discard(audio_out *o);
 
 #endif

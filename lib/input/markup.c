@@ -2,7 +2,8 @@
 #include "markup.h"
 
 #include <string.h>
-#include <strings.h>
+
+#include "ascii.h"
 
 #define TAG_MAX 4096 /* a longer "<..." run is not treated as a tag */
 
@@ -23,7 +24,7 @@ static size_t name_len(const char *s, size_t len)
 static int is_block(const char *name, size_t n)
 {
     for (size_t i = 0; i < sizeof block_tags / sizeof block_tags[0]; i++)
-        if (strlen(block_tags[i]) == n && strncasecmp(block_tags[i], name, n) == 0)
+        if (strlen(block_tags[i]) == n && ascii_ncasecmp(block_tags[i], name, n) == 0)
             return 1;
     return 0;
 }
@@ -32,7 +33,7 @@ static size_t find(const char *s, size_t len, size_t from, const char *needle)
 {
     size_t n = strlen(needle);
     for (size_t i = from; i + n <= len; i++)
-        if (strncasecmp(s + i, needle, n) == 0)
+        if (ascii_ncasecmp(s + i, needle, n) == 0)
             return i + n;
     return 0;
 }
@@ -96,9 +97,9 @@ size_t markup_tag(const char *s, size_t len, int32_t *cp, markup_state *st)
     if (i >= len || s[i] != '>')
         return 0;
     i++;
-    if (off == 1 && n == 6 && strncasecmp(s + 1, "script", 6) == 0)
+    if (off == 1 && n == 6 && ascii_ncasecmp(s + 1, "script", 6) == 0)
         return skip_raw_element(s, len, i, "script", &st->no_script_end);
-    if (off == 1 && n == 5 && strncasecmp(s + 1, "style", 5) == 0)
+    if (off == 1 && n == 5 && ascii_ncasecmp(s + 1, "style", 5) == 0)
         return skip_raw_element(s, len, i, "style", &st->no_style_end);
     if (is_block(s + off, n))
         *cp = '\n';

@@ -1,0 +1,174 @@
+/* Output paths. A regular file is written to a temporary name beside it and renamed, so a
+ * failed run leaves the old file untouched; a device, FIFO or socket is written through in
+ * place (renaming over /dev/full would replace the device node with a file). */
+#define _GNU_SOURCE
+#include "outfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define LINK_HOPS 40
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    return d ? memcpy(d, s, n) : NULL;
+}
+
+/* Creates ".NAME.XXXXXX" beside path (mode 0666 less the umask: mkstemp would force 0600); a
+ * short name, so that a path near the length limit still gets one. */
+static int open_temp(const char *path, char **tmp)
+{
+    static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path) + 16;
+    const char *base = path + dir;
+    char *t = malloc(n);
+    if (!t)
+        return errno = ENOMEM, -1;
+    unsigned long seed = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16) ^ (unsigned long)(uintptr_t)t;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        char rnd[7];
+        for (int k = 0; k < 6; k++) {
+            seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+            rnd[k] = digits[(seed >> 33) % (sizeof digits - 1)];
+        }
+        rnd[6] = '\0';
+        snprintf(t, n, "%.*s.%.*s.%s", (int)dir, path, strlen(base) > 200 ? 8 : (int)strlen(base), base, rnd);
+        int fd = open(t, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            *tmp = t;
+            return fd;
+        }
+        if (errno != EEXIST)
+            break;
+    }
+    int saved = errno;
+    free(t);
+    return errno = saved, -1;
+}
+
+/* Follows a chain of symbolic links that ends at a name that does not exist yet. Returns the
+ * final name (malloc'd) or NULL with errno set. */
+static char *follow_dangling(const char *path)
+{
+    char *cur = dup_str(path);
+    for (int hop = 0; cur && hop < LINK_HOPS; hop++) {
+        struct stat st;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+            return cur;
+        char target[PATH_MAX];
+        ssize_t n = readlink(cur, target, sizeof target - 1);
+        if (n <= 0) {
+            free(cur);
+            return NULL;
+        }
+        target[n] = '\0';
+        const char *slash = strrchr(cur, '/');
+        size_t dir = target[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+        char *next = malloc(dir + (size_t)n + 1);
+        if (next) {
+            memcpy(next, cur, dir);
+            memcpy(next + dir, target, (size_t)n + 1);
+        }
+        free(cur);
+        cur = next;
+    }
+    if (cur)
+        errno = ELOOP;
+    free(cur);
+    return NULL;
+}
+
+static ra_status fail_errno(outfile *o, const char *path, char *err, size_t errcap)
+{
+    int e = errno;
+    snprintf(err, errcap, "cannot write '%s': %s", path, strerror(e));
+    outfile_abort(o);
+    return e == ENOMEM ? RA_ERR_NOMEM : RA_ERR_IO;
+}
+
+/* In place: a device, FIFO or socket (or a regular file reached through /dev or /proc, which
+ * stands for a descriptor the caller already holds). */
+static ra_status open_in_place(outfile *o, const struct stat *st, char *err, size_t errcap)
+{
+    int regular = S_ISREG(st->st_mode);
+    o->fd = open(o->path, O_WRONLY | O_CLOEXEC | O_NOCTTY | (regular ? O_TRUNC : 0));
+    if (o->fd < 0)
+        return fail_errno(o, o->path, err, errcap);
+    o->seekable = regular;
+    return RA_OK;
+}
+
+static ra_status open_atomic(outfile *o, const struct stat *existing, char *err, size_t errcap)
+{
+    o->fd = open_temp(o->final, &o->tmp);
+    if (o->fd < 0)
+        return fail_errno(o, o->path, err, errcap);
+    if (existing) /* a replaced file keeps its permissions */
+        fchmod(o->fd, existing->st_mode & 07777);
+    o->seekable = 1;
+    return RA_OK;
+}
+
+static int via_descriptor_tree(const char *path)
+{
+    return !strncmp(path, "/dev/", 5) || !strncmp(path, "/proc/", 6);
+}
+
+ra_status outfile_open(outfile *o, const char *path, char *err, size_t errcap)
+{
+    memset(o, 0, sizeof *o);
+    o->fd = -1;
+    if (!(o->path = dup_str(path)))
+        return RA_ERR_NOMEM;
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return errno = EISDIR, fail_errno(o, path, err, errcap);
+        if (!S_ISREG(st.st_mode) || via_descriptor_tree(path))
+            return open_in_place(o, &st, err, errcap);
+        if (!(o->final = realpath(path, NULL)))
+            return fail_errno(o, path, err, errcap);
+        return open_atomic(o, &st, err, errcap);
+    }
+    if (errno != ENOENT || !(o->final = follow_dangling(path)))
+        return fail_errno(o, path, err, errcap);
+    return open_atomic(o, NULL, err, errcap);
+}
+
+ra_status outfile_commit(outfile *o, char *err, size_t errcap)
+{
+    int fd = o->fd;
+    o->fd = -1;
+    if (close(fd) != 0 && errno != EINTR)
+        return fail_errno(o, o->path, err, errcap);
+    if (o->tmp && rename(o->tmp, o->final) != 0)
+        return fail_errno(o, o->path, err, errcap);
+    free(o->tmp);
+    o->tmp = NULL;
+    outfile_abort(o);
+    return RA_OK;
+}
+
+void outfile_abort(outfile *o)
+{
+    if (o->fd >= 0)
+        close(o->fd);
+    o->fd = -1;
+    if (o->tmp)
+        unlink(o->tmp);
+    free(o->tmp);
+    free(o->final);
+    free(o->path);
+    o->tmp = o->final = o->path = NULL;
+}

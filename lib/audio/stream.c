@@ -1,0 +1,140 @@
+/* Byte streams: checked writes to a descriptor (libsndfile does not report a short write of its
+ * MP3 or FLAC encoders), growable memory, or the caller's write callback. */
+#define _POSIX_C_SOURCE 200809L
+#include "stream.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void stream_fd(bstream *s, int fd, int seekable)
+{
+    memset(s, 0, sizeof *s);
+    s->kind = STREAM_FD;
+    s->fd = fd;
+    s->seekable = seekable;
+}
+
+void stream_memory(bstream *s)
+{
+    memset(s, 0, sizeof *s);
+    s->kind = STREAM_MEMORY;
+    s->fd = -1;
+    s->seekable = 1;
+}
+
+void stream_callback(bstream *s, ra_write_fn fn, void *user)
+{
+    memset(s, 0, sizeof *s);
+    s->kind = STREAM_CALLBACK;
+    s->fd = -1;
+    s->fn = fn;
+    s->user = user;
+}
+
+static int fd_write(bstream *s, const char *p, size_t n)
+{
+    int64_t at = s->pos;
+    while (n > 0) {
+        ssize_t k = s->seekable ? pwrite(s->fd, p, n, (off_t)at) : write(s->fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            s->err = k < 0 ? errno : ENOSPC; /* a write of 0 bytes: the device is full */
+            return -1;
+        }
+        p += k;
+        n -= (size_t)k;
+        at += k;
+    }
+    return 0;
+}
+
+static int mem_write(bstream *s, const void *p, size_t n)
+{
+    if ((uint64_t)s->pos + n > SIZE_MAX / 2)
+        return s->err = ENOMEM, -1;
+    size_t need = (size_t)s->pos + n;
+    if (need > s->cap) {
+        size_t cap = s->cap ? s->cap : 65536;
+        while (cap < need)
+            cap *= 2;
+        unsigned char *q = realloc(s->mem, cap);
+        if (!q)
+            return s->err = ENOMEM, -1;
+        s->mem = q;
+        s->cap = cap;
+    }
+    if (s->pos > s->len)
+        memset(s->mem + s->len, 0, (size_t)(s->pos - s->len));
+    memcpy(s->mem + s->pos, p, n);
+    return 0;
+}
+
+int stream_write(bstream *s, const void *p, size_t n)
+{
+    if (s->err || s->stopped)
+        return -1;
+    if (n == 0)
+        return 0;
+    int r;
+    if (s->kind == STREAM_FD)
+        r = fd_write(s, p, n);
+    else if (s->kind == STREAM_MEMORY)
+        r = mem_write(s, p, n);
+    else if ((r = s->fn(s->user, p, n) != 0 ? -1 : 0) != 0)
+        s->stopped = 1;
+    if (r != 0)
+        return -1;
+    s->pos += (int64_t)n;
+    if (s->pos > s->len)
+        s->len = s->pos;
+    return 0;
+}
+
+int64_t stream_seek(bstream *s, int64_t off, int whence)
+{
+    int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? s->pos : s->len;
+    int64_t to = base + off;
+    if (to < 0 || (!s->seekable && to != s->pos))
+        return -1;
+    s->pos = to;
+    return to;
+}
+
+size_t stream_read(bstream *s, void *p, size_t n)
+{
+    if (!s->seekable || s->pos >= s->len)
+        return 0;
+    size_t avail = (size_t)(s->len - s->pos);
+    if (n > avail)
+        n = avail;
+    if (s->kind == STREAM_MEMORY) {
+        memcpy(p, s->mem + s->pos, n);
+    } else {
+        ssize_t k;
+        while ((k = pread(s->fd, p, n, (off_t)s->pos)) < 0 && errno == EINTR) {
+        }
+        n = k > 0 ? (size_t)k : 0;
+    }
+    s->pos += (int64_t)n;
+    return n;
+}
+
+void stream_take(bstream *s, void **data, size_t *size)
+{
+    *data = s->mem;
+    *size = (size_t)s->len;
+    s->mem = NULL;
+    s->cap = 0;
+    s->len = s->pos = 0;
+}
+
+void stream_free(bstream *s)
+{
+    free(s->mem);
+    s->mem = NULL;
+    s->cap = 0;
+}
