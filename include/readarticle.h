@@ -277,6 +277,9 @@ RA_API void ra_timings_free(ra_timings *t);
 /* The ra_event_fn that collects: user is the ra_timings. Returns non-zero (stopping the
  * synthesis) only when memory runs out. */
 RA_API int ra_timings_collect(void *user, const ra_event *event);
+/* Sets hooks->on_event to ra_timings_collect and hooks->event_user to t, for callers that cannot
+ * take the address of a C function (ctypes, PHP FFI). Errors: RA_ERR_ARG. */
+RA_API ra_status ra_timings_attach(ra_timings *t, ra_hooks *hooks);
 /* Renders what was collected. *out (NUL-terminated, free with ra_free) and *size receive the
  * text. Numbers are written with a decimal point whatever the locale.
  * Errors: RA_ERR_ARG, RA_ERR_NOMEM (also when collecting ran out of memory). */

@@ -30,6 +30,15 @@ RA_API int ra_timings_collect(void *user, const ra_event *event)
     return !user || !event || tim_collect(user, event) != 0;
 }
 
+RA_API ra_status ra_timings_attach(ra_timings *t, ra_hooks *hooks)
+{
+    if (!t || !hooks || hooks->version != RA_HOOKS_VERSION)
+        return RA_ERR_ARG;
+    hooks->on_event = ra_timings_collect;
+    hooks->event_user = t;
+    return RA_OK;
+}
+
 static ra_status render(const ra_timings *t, ra_timings_format format, rbuf *b)
 {
     if (!t || format < RA_TIMINGS_AUTO || format > RA_TIMINGS_VTT)
