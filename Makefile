@@ -152,7 +152,7 @@ $(BUILD)/readarticle: $(wildcard cli/*.c cli/*.h) include/readarticle.h $(BUILD)
 # programs (tests/hosts) link the library as a backend would, the bindings run their own tests
 $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libreadarticle-internal.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(BUILD)/libreadarticle-internal.a \
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Wno-format-truncation -o $@ $< $(BUILD)/libreadarticle-internal.a \
 	  $(shell pkg-config --libs cmocka 2>/dev/null) $(LIBS) -lsndfile $(LDFLAGS)
 
 # a program with its own tokenize() and segment(), linked against the public static library

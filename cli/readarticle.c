@@ -271,6 +271,9 @@ static void catch_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    /* a closed pipe or FIFO is an error to report (exit 1), not a silent death */
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, NULL);
 }
 
 static int on_progress(void *user, size_t done, size_t total)

@@ -1,8 +1,10 @@
 /* The public API: status codes, messages, voices, sinks, files, memory, threads. */
 #include "testutil.h"
 
+#include <locale.h>
 #include <pthread.h>
 #include <sndfile.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "readarticle.h"
@@ -52,11 +54,13 @@ static void test_version_and_errors(void **state)
     char v[32];
     snprintf(v, sizeof v, "%d.%d.%d", RA_VERSION_MAJOR, RA_VERSION_MINOR, RA_VERSION_PATCH);
     assert_string_equal(ra_version_string(), v);
-    for (int s = RA_OK; s <= RA_ERR_LEXICON; s++)
+    for (int s = RA_OK; s <= RA_ERR_EMPTY; s++)
         assert_true(strlen(ra_strerror((ra_status)s)) > 3);
     assert_string_equal(ra_strerror((ra_status)999), "unknown status");
     assert_int_equal(RA_ERR_UTF8, 3); /* pinned values */
     assert_int_equal(RA_ERR_LEXICON, 9);
+    assert_int_equal(RA_ERR_EMPTY, 10);
+    assert_string_equal(ra_strerror(RA_ERR_EMPTY), "nothing to read");
 }
 
 static void test_bad_arguments(void **state)
@@ -168,6 +172,18 @@ static int no_temp_files(const char *dir_prefix)
     int none = out && out[0] == '\0';
     free(out);
     return none;
+}
+
+/* Entries of a directory, hidden ones (temporary files) included. */
+static int dir_entries(const char *dir)
+{
+    char cmd[300];
+    int st;
+    snprintf(cmd, sizeof cmd, "ls -A %s | wc -l", dir);
+    char *out = run_capture(cmd, &st);
+    int n = out ? atoi(out) : -1;
+    free(out);
+    return n;
 }
 
 static void test_file_and_memory(void **state)
@@ -477,6 +493,248 @@ static void test_threads(void **state)
     ra_engine_free(e);
 }
 
+
+/* Nothing to read is an error of its own: no audio, no sink call, no file, no temporary. */
+static void test_nothing_to_read(void **state)
+{
+    (void)state;
+    static const char *const empty[] = { "", "  \n\t \n", "\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82", "<p> </p>" };
+    char dir[] = "/tmp/ra-empty-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/out.wav", dir);
+    ra_engine *e = engine(NULL);
+    for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
+        collect c = { 0 };
+        assert_int_equal(ra_synth_to_sink(e, empty[i], strlen(empty[i]), on_pcm, &c), RA_ERR_EMPTY);
+        assert_int_equal(c.blocks, 0);
+        assert_non_null(strstr(ra_errmsg(e), "nothing to read"));
+        assert_int_equal(ra_synth_to_file(e, empty[i], strlen(empty[i]), path, RA_FORMAT_AUTO), RA_ERR_EMPTY);
+        void *data = NULL;
+        size_t size = 0;
+        assert_int_equal(ra_synth_to_memory(e, empty[i], strlen(empty[i]), RA_FORMAT_WAV, &data, &size), RA_ERR_EMPTY);
+        assert_null(data);
+    }
+    assert_int_equal(dir_entries(dir), 0); /* neither out.wav nor .out.wav.XXXXXX */
+    char *out = NULL;
+    assert_int_equal(ra_normalize(e, "  ", 2, &out), RA_OK); /* a text entry point prints nothing */
+    assert_string_equal(out, "");
+    ra_free(out);
+    ra_engine_free(e);
+    rmdir(dir);
+}
+
+typedef struct {
+    unsigned char *p;
+    size_t n, cap;
+    int calls;
+    int stop_at;           /* return non-zero on this call; 0 = never */
+    int sentences_done;    /* progress reports seen so far */
+    int done_at_first;     /* ... when the first bytes arrived */
+} bytes_out;
+
+static int on_write(void *user, const void *data, size_t n)
+{
+    bytes_out *b = user;
+    if (b->calls++ == 0)
+        b->done_at_first = b->sentences_done;
+    if (b->n + n > b->cap) {
+        b->cap = (b->n + n) * 2;
+        b->p = realloc(b->p, b->cap);
+    }
+    memcpy(b->p + b->n, data, n);
+    b->n += n;
+    return b->stop_at && b->calls >= b->stop_at;
+}
+
+static int count_progress(void *user, size_t done, size_t total)
+{
+    (void)done, (void)total;
+    ((bytes_out *)user)->sentences_done++;
+    return 0;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static bytes_out write_stream(ra_engine *e, const char *t, ra_format f, int stop_at, ra_status want)
+{
+    bytes_out b = { 0 };
+    b.stop_at = stop_at;
+    ra_hooks h;
+    ra_hooks_init(&h);
+    h.progress = count_progress;
+    h.progress_user = &b;
+    assert_int_equal(ra_synth_to_writer_with(e, t, strlen(t), f, on_write, &b, &h), want);
+    return b;
+}
+
+/* Encoded audio to a callback leaves sentence by sentence; WAV carries the stream sizes. */
+static void test_writer(void **state)
+{
+    (void)state;
+    const char *t = "Câu thứ nhất. Câu thứ hai. Câu thứ ba. Câu thứ tư.";
+    ra_engine *e = engine(NULL);
+    collect ref = { 0 };
+    assert_int_equal(ra_synth_to_sink(e, t, strlen(t), on_pcm, &ref), RA_OK);
+    bytes_out b = write_stream(e, t, RA_FORMAT_AUTO, 0, RA_OK);
+    assert_true(b.n > 44);
+    assert_memory_equal(b.p, "RIFF", 4);
+    assert_memory_equal(b.p + 8, "WAVEfmt ", 8);
+    assert_int_equal(le32(b.p + 4), 0x7ffff024u);
+    assert_memory_equal(b.p + 36, "data", 4);
+    assert_int_equal(le32(b.p + 40), 0x7ffff000u);
+    assert_int_equal(le32(b.p + 24), 22050);
+    assert_true(close_to((b.n - 44) / 2, ref.samples));
+    assert_true(b.calls > 4);
+    assert_int_equal(b.done_at_first, 0); /* the first bytes left before the first sentence was done */
+    free(b.p);
+    static const struct { ra_format f; const char *magic; } kinds[] = {
+        { RA_FORMAT_FLAC, "fLaC" }, { RA_FORMAT_OGG, "OggS" }, { RA_FORMAT_MP3, "" } };
+    for (size_t k = 0; k < 3; k++) {
+        if (!ra_format_supported(kinds[k].f))
+            continue;
+        b = write_stream(e, t, kinds[k].f, 0, RA_OK);
+        assert_true(b.n > 1000);
+        if (kinds[k].magic[0])
+            assert_memory_equal(b.p, kinds[k].magic, 4);
+        else /* MP3: an ID3 tag or a frame sync */
+            assert_true(!memcmp(b.p, "ID3", 3) || (b.p[0] == 0xFF && (b.p[1] & 0xE0) == 0xE0));
+        free(b.p);
+    }
+    b = write_stream(e, t, RA_FORMAT_WAV, 2, RA_ERR_ABORTED);
+    assert_non_null(strstr(ra_errmsg(e), "write callback"));
+    assert_int_equal(b.calls, 2);
+    free(b.p);
+    ra_engine_free(e);
+}
+
+static void test_formats(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/ra-fmt-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    ra_engine *e = engine(NULL);
+    assert_true(ra_format_supported(RA_FORMAT_WAV) && ra_format_supported(RA_FORMAT_OGG));
+    assert_false(ra_format_supported((ra_format)9));
+    snprintf(path, sizeof path, "%s/out.opus", dir);
+    assert_int_equal(ra_synth_to_file(e, text, strlen(text), path, RA_FORMAT_AUTO), RA_ERR_FORMAT);
+    assert_non_null(strstr(ra_errmsg(e), "wav, flac, ogg"));
+    assert_int_equal(access(path, F_OK), -1);
+    static const char *const wav_names[] = { "noext", "UPPER.WAV", "x.oga" };
+    static const int wav_major[] = { SF_FORMAT_WAV, SF_FORMAT_WAV, SF_FORMAT_OGG };
+    for (size_t k = 0; k < 3; k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, wav_names[k]);
+        assert_int_equal(ra_synth_to_file(e, text, strlen(text), path, RA_FORMAT_AUTO), RA_OK);
+        SF_INFO info = { 0 };
+        SNDFILE *sf = sf_open(path, SFM_READ, &info);
+        assert_non_null(sf);
+        sf_close(sf);
+        assert_int_equal(info.format & SF_FORMAT_TYPEMASK, wav_major[k]);
+        unlink(path);
+    }
+    /* an explicit format wins over the name */
+    snprintf(path, sizeof path, "%s/named.wav", dir);
+    assert_int_equal(ra_synth_to_file(e, text, strlen(text), path, RA_FORMAT_FLAC), RA_OK);
+    SF_INFO info = { 0 };
+    SNDFILE *sf = sf_open(path, SFM_READ, &info);
+    assert_non_null(sf);
+    sf_close(sf);
+    assert_int_equal(info.format & SF_FORMAT_TYPEMASK, SF_FORMAT_FLAC);
+    unlink(path);
+    ra_engine_free(e);
+    rmdir(dir);
+}
+
+/* Renders timings collected through ra_timings_attach; returns the text (caller frees). */
+static char *timings_of(ra_engine *e, const char *t, ra_timings_format f)
+{
+    ra_timings *tm = NULL;
+    assert_int_equal(ra_timings_new(&tm, t, strlen(t)), RA_OK);
+    ra_hooks h;
+    ra_hooks_init(&h);
+    assert_int_equal(ra_timings_attach(tm, &h), RA_OK);
+    void *audio = NULL;
+    size_t n = 0;
+    assert_int_equal(ra_synth_to_memory_with(e, t, strlen(t), RA_FORMAT_WAV, &audio, &n, &h), RA_OK);
+    ra_free(audio);
+    char *out = NULL;
+    size_t len = 0;
+    assert_int_equal(ra_timings_render(tm, f, &out, &len), RA_OK);
+    assert_int_equal(strlen(out), len);
+    ra_timings_free(tm);
+    return out;
+}
+
+static void test_timings_api(void **state)
+{
+    (void)state;
+    const char *t = "<p>UBND có 2023 hộ.</p>\n<p>Ho\xC3\xA0 &amp; bình!</p>";
+    ra_engine *e = engine(NULL);
+    char *json = timings_of(e, t, RA_TIMINGS_JSON);
+    assert_true(!strncmp(json, "{\n  \"sentences\": [\n    {\"start\": 0.000, \"end\": ", 46));
+    assert_non_null(strstr(json, "\"text\": \"UBND\", \"spoken\": \"ủy ban nhân dân\"}"));
+    assert_non_null(strstr(json, "\"text\": \"&amp;\", \"spoken\": \"và\"}"));
+    ra_free(json);
+    char *vtt = timings_of(e, t, RA_TIMINGS_VTT);
+    assert_true(!strncmp(vtt, "WEBVTT\n\n1\n00:00:00.000 --> 00:00:0", 34));
+    assert_non_null(strstr(vtt, "\nUBND có 2023 hộ.\n\n2\n"));
+    const char *last = "\nHòa &amp; bình!\n";
+    assert_true(strlen(vtt) > strlen(last) && !strcmp(vtt + strlen(vtt) - strlen(last), last));
+    ra_free(vtt);
+    ra_timings *tm = NULL;
+    char *out = NULL;
+    size_t n;
+    assert_int_equal(ra_timings_new(NULL, t, 1), RA_ERR_ARG);
+    assert_int_equal(ra_timings_new(&tm, t, strlen(t)), RA_OK);
+    assert_int_equal(ra_timings_write(tm, "/nonexistent-dir/t.json", RA_TIMINGS_AUTO), RA_ERR_IO);
+    assert_non_null(strstr(ra_errmsg(NULL), "/nonexistent-dir/t.json"));
+    assert_int_equal(ra_timings_render(tm, (ra_timings_format)7, &out, &n), RA_ERR_ARG);
+    ra_timings_free(tm);
+    ra_timings_free(NULL);
+    ra_engine_free(e);
+}
+
+/* A host that called setlocale: Turkish folds 'I' to a dotless i (so a locale-following
+ * strncasecmp misses <SCRIPT>) and writes a decimal comma (so %f would break the JSON). */
+static void test_turkish_locale(void **state)
+{
+    (void)state;
+    if (!setlocale(LC_ALL, "tr_TR.UTF-8")) {
+        fprintf(stderr, "no tr_TR.UTF-8 locale (make check builds one with localedef): skipped\n");
+        skip();
+    }
+    const char *t = "<SCRIPT>var GIA = 1;</SCRIPT><STYLE>I{}</STYLE>Xin chào. <TITLE>Tin</TITLE>";
+    ra_engine *e = engine(NULL);
+    char *out = NULL;
+    assert_int_equal(ra_normalize(e, t, strlen(t), &out), RA_OK);
+    assert_string_equal(out, "Xin chào.\nTin\n");
+    ra_free(out);
+    char *json = timings_of(e, "Xin chào.", RA_TIMINGS_JSON);
+    assert_non_null(strstr(json, "{\"start\": 0.000, \"end\": "));
+    assert_null(strstr(json, "0,000"));
+    ra_free(json);
+    ra_engine_free(e);
+    setlocale(LC_ALL, "C");
+}
+
+/* A program built against version 1 of ra_options (without the worker fields) still works. */
+static void test_options_version_1(void **state)
+{
+    (void)state;
+    ra_options o;
+    ra_options_init(&o);
+    assert_int_equal(o.version, RA_OPTIONS_VERSION);
+    o.version = 1;
+    o.worker_timeout_ms = 1; /* not part of a version 1 struct: must be ignored */
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    collect c = { 0 };
+    assert_int_equal(ra_synth_to_sink(e, text, strlen(text), on_pcm, &c), RA_OK);
+    ra_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +744,9 @@ int main(void)
         cmocka_unit_test(test_user_lexicon),       cmocka_unit_test(test_pauses),
         cmocka_unit_test(test_timings),            cmocka_unit_test(test_bad_espeak_voice),
         cmocka_unit_test(test_timings_edges),     cmocka_unit_test(test_call_hooks),
+        cmocka_unit_test(test_nothing_to_read),   cmocka_unit_test(test_writer),
+        cmocka_unit_test(test_formats),           cmocka_unit_test(test_timings_api),
+        cmocka_unit_test(test_turkish_locale),    cmocka_unit_test(test_options_version_1),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,10 @@
 /* The command line, run as a user would: exit codes, messages, printed text, audio files. */
 #include "testutil.h"
 
+#include <signal.h>
 #include <sndfile.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char bin[256];
@@ -255,9 +258,255 @@ static void test_interrupted(void **state)
     free(out);
 }
 
+
+/* Runs a shell command line; returns its exit status with stderr and stdout folded into *out. */
+static int sh(const char *cmd, char **out)
+{
+    char full[4096];
+    int st = -1;
+    snprintf(full, sizeof full, "%s 2>&1", cmd);
+    char *o = run_capture(full, &st);
+    assert_non_null(o);
+    if (out)
+        *out = o;
+    else
+        free(o);
+    return st;
+}
+
+static char *long_article(int copies)
+{
+    static char path[128];
+    char cmd[512];
+    snprintf(path, sizeof path, "%s/long%d.txt", tmpdir, copies);
+    snprintf(cmd, sizeof cmd, "for i in $(seq %d); do cat tests/data/example-article.txt; done > %s", copies, path);
+    assert_int_equal(sh(cmd, NULL), 0);
+    return path;
+}
+
+/* -o - streams: the first audio arrives while the reader is still working on the rest. */
+static void test_stream_stdout(void **state)
+{
+    (void)state;
+    const char *in = long_article(40);
+    int fd[2];
+    assert_int_equal(pipe(fd), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fd[1], 1);
+        close(fd[0]);
+        execl(bin, bin, in, "-o", "-", (char *)NULL);
+        _exit(127);
+    }
+    close(fd[1]);
+    unsigned char head[8192];
+    size_t got = 0;
+    while (got < sizeof head) {
+        ssize_t k = read(fd[0], head + got, sizeof head - got);
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    int status;
+    assert_int_equal(got, sizeof head);
+    assert_int_equal(waitpid(pid, &status, WNOHANG), 0); /* still reading the article */
+    assert_memory_equal(head, "RIFF", 4);
+    assert_true(head[40] == 0x00 && head[41] == 0xf0 && head[42] == 0xff && head[43] == 0x7f);
+    kill(pid, SIGTERM);
+    close(fd[0]);
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 143);
+}
+
+/* --format applies to standard output too; what arrives decodes to the same audio. */
+static void test_stream_formats(void **state)
+{
+    (void)state;
+    static const char *const fmt[] = { "flac", "ogg", "mp3" };
+    char cmd[1024], path[256];
+    snprintf(path, sizeof path, "%s/ref.wav", tmpdir);
+    snprintf(cmd, sizeof cmd, "%s tests/data/example-article.txt -o %s", bin, path);
+    assert_int_equal(sh(cmd, NULL), 0);
+    int rate;
+    double ref = wav_seconds(path, &rate);
+    for (size_t k = 0; k < 3; k++) {
+        snprintf(path, sizeof path, "%s/stream.%s", tmpdir, fmt[k]);
+        snprintf(cmd, sizeof cmd, "%s --format %s tests/data/example-article.txt -o - | cat > %s", bin, fmt[k], path);
+        assert_int_equal(sh(cmd, NULL), 0);
+        SF_INFO info = { 0 };
+        SNDFILE *sf = sf_open(path, SFM_READ, &info);
+        if (!sf)
+            fail_msg("%s does not decode: %s", path, sf_strerror(NULL));
+        short buf[4096];
+        sf_count_t frames = 0, n;
+        while ((n = sf_read_short(sf, buf, 4096)) > 0)
+            frames += n;
+        sf_close(sf);
+        double secs = (double)frames / 22050;
+        if (secs < ref * 0.99 || secs > ref * 1.01 + 0.2)
+            fail_msg("%s: %.2f s against %.2f s as a file", fmt[k], secs, ref);
+        unlink(path);
+    }
+}
+
+static char *file_type(const char *path)
+{
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "stat -c %%F %s", path);
+    char *out;
+    sh(cmd, &out);
+    return out;
+}
+
+/* A full device fails the run and stays a device; a FIFO is written through and stays a FIFO,
+ * and a FIFO whose reader goes away fails the run. */
+static void test_devices_and_fifos(void **state)
+{
+    (void)state;
+    char cmd[1024], *out;
+    snprintf(cmd, sizeof cmd, "%s tests/data/example-article.txt -o /dev/full", bin);
+    assert_int_equal(sh(cmd, &out), 1);
+    assert_non_null(strstr(out, "cannot write '/dev/full': No space left on device"));
+    free(out);
+    out = file_type("/dev/full");
+    assert_string_equal(out, "character special file\n");
+    free(out);
+    char fifo[128], got[128];
+    snprintf(fifo, sizeof fifo, "%s/fifo", tmpdir);
+    snprintf(got, sizeof got, "%s/from-fifo.wav", tmpdir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    snprintf(cmd, sizeof cmd, "(cat %s > %s &) ; %s tests/data/example-article.txt -o %s; r=$?; sleep 0.2; exit $r",
+             fifo, got, bin, fifo);
+    assert_int_equal(sh(cmd, NULL), 0);
+    out = file_type(fifo);
+    assert_string_equal(out, "fifo\n");
+    free(out);
+    char *wav = slurp(got);
+    assert_true(wav && !memcmp(wav, "RIFF", 4) && !memcmp(wav + 8, "WAVE", 4));
+    free(wav);
+    snprintf(cmd, sizeof cmd, "(head -c 100 %s > /dev/null &) ; %s %s -o %s", fifo, bin, long_article(20), fifo);
+    assert_int_equal(sh(cmd, &out), 1);
+    assert_non_null(strstr(out, "Broken pipe"));
+    free(out);
+    out = file_type(fifo);
+    assert_string_equal(out, "fifo\n");
+    free(out);
+}
+
+/* Symbolic links are written through: the link stays, its target gets the audio (a dangling
+ * link's target is created); a replaced file keeps its permissions. */
+static void test_symlinks(void **state)
+{
+    (void)state;
+    char cmd[4096], *out;
+    char cwd[1024];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    char abs_bin[1400];
+    snprintf(abs_bin, sizeof abs_bin, "%s%s%s", bin[0] == '/' ? "" : cwd, bin[0] == '/' ? "" : "/", bin);
+    snprintf(cmd, sizeof cmd,
+             "cd %s && echo old > target.wav && chmod 640 target.wav && ln -s target.wav link.wav && "
+             "ln -s sub/new.wav dangling.wav && mkdir sub && %s %s/tests/data/example-article.txt -o link.wav && "
+             "%s %s/tests/data/example-article.txt -o dangling.wav && "
+             "stat -c '%%F %%a' link.wav target.wav dangling.wav sub/new.wav && head -c 4 target.wav sub/new.wav",
+             tmpdir, abs_bin, cwd, abs_bin, cwd);
+    assert_int_equal(sh(cmd, &out), 0);
+    assert_non_null(strstr(out, "symbolic link 777\nregular file 640\nsymbolic link 777\nregular file "));
+    assert_non_null(strstr(out, "==> target.wav <==\nRIFF"));
+    assert_non_null(strstr(out, "==> sub/new.wav <==\nRIFF"));
+    free(out);
+}
+
+/* Outputs that would destroy the input, or each other, are refused before anything is read. */
+static void test_refused_outputs(void **state)
+{
+    (void)state;
+    char in[128], cmd[1024], *before, *after;
+    snprintf(in, sizeof in, "%s/in.txt", tmpdir);
+    snprintf(cmd, sizeof cmd, "cp tests/data/example-article.txt %s && ln -sf in.txt %s/alias.txt", in, tmpdir);
+    assert_int_equal(sh(cmd, NULL), 0);
+    before = slurp(in);
+    snprintf(cmd, sizeof cmd, "%s %s -o %s", bin, in, in);
+    expect(cmd + strlen(bin) + 1, 2, "is the input file: refusing to write over it");
+    snprintf(cmd, sizeof cmd, "%s/alias.txt -o %s", tmpdir, in);
+    expect(cmd, 2, "is the input file");
+    snprintf(cmd, sizeof cmd, "- -o %s < %s", in, in);
+    expect(cmd, 2, "is the input file");
+    snprintf(cmd, sizeof cmd, "%s -o %s/a.wav --timings %s", in, tmpdir, in);
+    expect(cmd, 2, "is the input file");
+    after = slurp(in);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    snprintf(cmd, sizeof cmd, "%s -o %s/same.wav --timings %s/same.wav", in, tmpdir, tmpdir);
+    expect(cmd, 2, "would both be written to");
+    snprintf(cmd, sizeof cmd, "%s -o %s/same.wav --timings %s/../%s/same.wav", in, tmpdir, tmpdir, strrchr(tmpdir, '/') + 1);
+    expect(cmd, 2, "would both be written to");
+    snprintf(cmd, sizeof cmd, "%s -o - --timings -", in);
+    expect(cmd, 2, "cannot both go to standard output");
+}
+
+static void test_timings_to_stdout(void **state)
+{
+    (void)state;
+    char cmd[512], *out;
+    snprintf(cmd, sizeof cmd, "%s tests/data/example-article.txt -o %s/t.wav --timings - 2>/dev/null", bin, tmpdir);
+    int st;
+    out = run_capture(cmd, &st);
+    assert_int_equal(st, 0);
+    assert_true(!strncmp(out, "{\n  \"sentences\": [\n", 19));
+    assert_int_equal(count(out, "\"spoken\": "), count(out, "\"byte_start\": ") - 11);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s/-", tmpdir);
+    assert_int_equal(access(cmd, F_OK), -1); /* no file named "-" */
+    /* timings files honour the umask */
+    snprintf(cmd, sizeof cmd, "sh -c 'umask 077; %s tests/data/example-article.txt -o %s/u.wav --timings %s/u.json' "
+             "&& stat -c %%a %s/u.json", bin, tmpdir, tmpdir, tmpdir);
+    out = run_capture(cmd, &st);
+    assert_string_equal(out, "600\n");
+    free(out);
+}
+
+static void test_nothing_to_read(void **state)
+{
+    (void)state;
+    char args[256], path[128];
+    snprintf(path, sizeof path, "%s/empty.wav", tmpdir);
+    snprintf(args, sizeof args, "- -o %s < /dev/null", path);
+    expect(args, 1, "<stdin>: nothing to read");
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "printf '  \\n\\t\\n' | %s - -o %s", bin, path);
+    char *out;
+    assert_int_equal(sh(cmd, &out), 1);
+    assert_non_null(strstr(out, "nothing to read"));
+    free(out);
+    assert_int_equal(access(path, F_OK), -1);
+}
+
+static void test_unwritable_formats(void **state)
+{
+    (void)state;
+    char args[256];
+    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s/x.opus", tmpdir);
+    expect(args, 1, "(it writes wav, flac, ogg");
+    expect("--format opus tests/data/example-article.txt -o -", 2, "unknown format 'opus' (this build writes wav, flac, ogg");
+}
+
+/* The CLI finds its worker beside itself; a wrong override is named in the message. */
+static void test_worker_lookup(void **state)
+{
+    (void)state;
+    char cmd[512], *out;
+    snprintf(cmd, sizeof cmd, "READARTICLE_WORKER=/nonexistent/w %s tests/data/example-article.txt -o %s/w.wav", bin,
+             tmpdir);
+    assert_int_equal(sh(cmd, &out), 1);
+    assert_non_null(strstr(out, "READARTICLE_WORKER is '/nonexistent/w'"));
+    free(out);
+}
+
 int main(void)
 {
     snprintf(bin, sizeof bin, "%s/readarticle", build_dir());
+    unsetenv("READARTICLE_WORKER"); /* the CLI must find the worker beside itself */
     if (!mkdtemp(tmpdir))
         return 1;
     const struct CMUnitTest tests[] = {
@@ -265,6 +514,11 @@ int main(void)
         cmocka_unit_test(test_input_errors), cmocka_unit_test(test_audio),
         cmocka_unit_test(test_timings_files), cmocka_unit_test(test_pause_options),
         cmocka_unit_test(test_formats_and_files), cmocka_unit_test(test_interrupted),
+        cmocka_unit_test(test_stream_stdout),     cmocka_unit_test(test_stream_formats),
+        cmocka_unit_test(test_devices_and_fifos), cmocka_unit_test(test_symlinks),
+        cmocka_unit_test(test_refused_outputs),   cmocka_unit_test(test_timings_to_stdout),
+        cmocka_unit_test(test_nothing_to_read),   cmocka_unit_test(test_unwritable_formats),
+        cmocka_unit_test(test_worker_lookup),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[64];

@@ -2,7 +2,7 @@
 #ifndef RA_TESTUTIL_H
 #define RA_TESTUTIL_H
 
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 
 #include <setjmp.h>
 #include <stdarg.h>
