@@ -166,6 +166,9 @@ $(BUILD)/tests/host_key: tests/hosts/host_key.c $(BUILD)/libreadarticle.so
 	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude -o $@ $< -L$(BUILD) -lreadarticle -lpthread \
 	  -Wl,-rpath,'$$ORIGIN/..' $(LDFLAGS)
 
+# an interpreter loading a library built with AddressSanitizer needs its runtime loaded first
+BINDING_ENV = $(if $(findstring address,$(SAN)),LD_PRELOAD=$$($(CC) -print-file-name=libasan.so) ASAN_OPTIONS=detect_leaks=0)
+
 LOCALES = $(BUILD)/locale
 $(LOCALES)/tr_TR.UTF-8/LC_CTYPE:
 	@mkdir -p $(LOCALES)
@@ -176,8 +179,10 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE
 	  echo "== $$t"; RA_BUILD=$(BUILD) READARTICLE_WORKER=$(BUILD)/readarticle-worker LOCPATH=$(LOCALES) \
 	    $$t || failed=$$((failed + 1)); \
 	done; \
-	echo "== bindings/python"; RA_BUILD=$(BUILD) python3 bindings/python/tests/test_readarticle.py || failed=$$((failed + 1)); \
-	echo "== bindings/php"; RA_BUILD=$(BUILD) php bindings/php/tests/test_readarticle.php || failed=$$((failed + 1)); \
+	echo "== bindings/python"; RA_BUILD=$(BUILD) $(BINDING_ENV) python3 bindings/python/tests/test_readarticle.py \
+	  || failed=$$((failed + 1)); \
+	echo "== bindings/php"; RA_BUILD=$(BUILD) $(BINDING_ENV) php bindings/php/tests/test_readarticle.php \
+	  || failed=$$((failed + 1)); \
 	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \
 	echo "all test programs passed"
 

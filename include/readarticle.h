@@ -3,8 +3,8 @@
  * The pipeline: UTF-8 text -> cleaned NFC text -> sentences -> spoken words -> espeak-ng -> audio.
  *
  * Conventions (they hold for every function below):
- *  - Every function returns an ra_status; results come back through out-parameters, which are
- *    left untouched on failure.
+ *  - Every function that can fail returns an ra_status; results come back through
+ *    out-parameters, which are left untouched on failure.
  *  - Text arguments are UTF-8 with an explicit byte length; they need not be NUL-terminated and
  *    may contain any bytes (invalid UTF-8 is reported as RA_ERR_UTF8, never read).
  *  - Strings and buffers the library returns are owned by the caller and freed with ra_free().

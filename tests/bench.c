@@ -1,6 +1,8 @@
-/* make bench: CPU time of reading an article with readarticle against the espeak-ng program on
- * the same article (ratios from one run, so a busy machine affects both), peak memory, and the
- * normalizer's throughput on a large generated article. */
+/* make bench: readarticle against the espeak-ng program on the same article, in one run so that
+ * a busy machine affects both: CPU time (ours includes the speech workers), how soon the first
+ * audio byte leaves on a long article, peak memory of the host process and of its workers for
+ * the article and for ten copies of it (streaming to a pipe and encoding MP3), and the
+ * normalizer's throughput. It reports; it fails only when a run fails. */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,32 +16,48 @@
 #include "readarticle.h"
 
 #define RUNS 5
-#define SYNTH_TARGET 1.2   /* issue 2: at most 1.2x espeak-ng's CPU time */
-#define NORM_TARGET 20.0   /* issue 3: at least 20 MB/s */
+#define SYNTH_TARGET 1.2  /* at most 1.2x espeak-ng's CPU time */
+#define NORM_TARGET 20.0  /* at least 20 MB/s */
+#define RSS_TARGET 1.5    /* ten times the article in at most 1.5x the memory */
 
 typedef struct {
-    double cpu;  /* user + system seconds */
+    double cpu; /* user + system seconds, reaped descendants included */
     long rss_kb;
 } cost;
 
-static int run_child(char *const argv[], cost *c)
+static double seconds(const struct timeval *a, const struct timeval *b)
+{
+    return (double)a->tv_sec + a->tv_usec / 1e6 + (double)b->tv_sec + b->tv_usec / 1e6;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static pid_t spawn(char *const argv[], int out_fd)
 {
     pid_t pid = fork();
-    if (pid < 0)
-        return -1;
     if (pid == 0) {
         int null = open("/dev/null", O_WRONLY);
-        dup2(null, 1);
+        dup2(out_fd >= 0 ? out_fd : null, 1);
         dup2(null, 2);
         execvp(argv[0], argv);
         _exit(127);
     }
+    return pid;
+}
+
+static int run_child(char *const argv[], cost *c)
+{
+    pid_t pid = spawn(argv, -1);
     int status;
     struct rusage ru;
-    if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    if (pid < 0 || wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return -1;
-    c->cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
-             ru.ru_stime.tv_usec / 1e6;
+    c->cpu = seconds(&ru.ru_utime, &ru.ru_stime);
     c->rss_kb = ru.ru_maxrss;
     return 0;
 }
@@ -56,6 +74,25 @@ static int best_of(char *const argv[], cost *best)
             *best = c;
     }
     return 0;
+}
+
+/* Milliseconds until a program's standard output yields its first byte. */
+static double first_byte_ms(char *const argv[])
+{
+    int fd[2];
+    if (pipe(fd) != 0)
+        return -1;
+    double t0 = now();
+    pid_t pid = spawn(argv, fd[1]);
+    close(fd[1]);
+    char c;
+    double ms = read(fd[0], &c, 1) == 1 ? (now() - t0) * 1000 : -1;
+    char buf[65536];
+    while (read(fd[0], buf, sizeof buf) > 0) {
+    }
+    close(fd[0]);
+    waitpid(pid, NULL, 0);
+    return ms;
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -78,6 +115,54 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+static int write_copies(const char *path, const char *text, size_t len, int copies)
+{
+    FILE *f = fopen(path, "wb");
+    for (int i = 0; f && i < copies; i++)
+        fprintf(f, "%.*s\n\n", (int)len, text);
+    return f && fclose(f) == 0 ? 0 : -1;
+}
+
+static int discard(void *user, const void *data, size_t n)
+{
+    (void)user, (void)data, (void)n;
+    return 0;
+}
+
+typedef struct {
+    long host_kb, workers_kb;
+} peak;
+
+/* Reads the file in a process of its own through the library (to a stream when out is NULL,
+ * else to the file out) and reports that process's peak memory and its workers'. */
+static int measure_peak(const char *path, const char *out, peak *p)
+{
+    int fd[2];
+    if (pipe(fd) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        size_t len;
+        char *text = slurp(path, &len);
+        ra_engine *e = NULL;
+        int ok = text && ra_engine_new(&e, NULL) == RA_OK &&
+                 (out ? ra_synth_to_file(e, text, len, out, RA_FORMAT_AUTO)
+                      : ra_synth_to_writer(e, text, len, RA_FORMAT_WAV, discard, NULL)) == RA_OK;
+        ra_engine_free(e); /* reaps the workers: their peak joins RUSAGE_CHILDREN */
+        struct rusage self, kids;
+        getrusage(RUSAGE_SELF, &self);
+        getrusage(RUSAGE_CHILDREN, &kids);
+        peak r = { ok ? self.ru_maxrss : -1, kids.ru_maxrss };
+        ssize_t w = write(fd[1], &r, sizeof r);
+        _exit(w == sizeof r ? 0 : 1);
+    }
+    close(fd[1]);
+    ssize_t got = read(fd[0], p, sizeof *p);
+    close(fd[0]);
+    waitpid(pid, NULL, 0);
+    return got == sizeof *p && p->host_kb > 0 ? 0 : -1;
+}
+
 static double normalizer_mb_per_s(const char *article, size_t len)
 {
     size_t copies = (8u << 20) / (len + 2) + 1, total = copies * (len + 2);
@@ -98,33 +183,73 @@ static double normalizer_mb_per_s(const char *article, size_t len)
     return st == RA_OK && secs > 0 ? (double)total / (1 << 20) / secs : 0;
 }
 
+static int cpu_section(const char *article, const char *ours_bin)
+{
+    char ours_wav[] = "/tmp/ra-bench-ours.wav", theirs_wav[] = "/tmp/ra-bench-espeak.wav";
+    char *theirs[] = { "espeak-ng", "-v", "vi", "-w", theirs_wav, "-f", (char *)article, NULL };
+    char *ours[] = { (char *)ours_bin, (char *)article, "-o", ours_wav, NULL };
+    cost a, b;
+    if (best_of(theirs, &a) != 0 || best_of(ours, &b) != 0)
+        return -1;
+    unlink(ours_wav);
+    unlink(theirs_wav);
+    double ratio = b.cpu / a.cpu;
+    printf("CPU time, best of %d runs:\n", RUNS);
+    printf("  espeak-ng -v vi -w -f        : %.3f s\n", a.cpu);
+    printf("  readarticle -o (with workers): %.3f s   ratio %.2f (target <= %.1f) %s\n", b.cpu, ratio,
+           SYNTH_TARGET, ratio <= SYNTH_TARGET ? "ok" : "over");
+    return 0;
+}
+
+static int latency_section(const char *longer, const char *ours_bin)
+{
+    char *ours[] = { (char *)ours_bin, (char *)longer, "-o", "-", NULL };
+    char *theirs[] = { "espeak-ng", "-v", "vi", "--stdout", "-f", (char *)longer, NULL };
+    double a = first_byte_ms(theirs), b = first_byte_ms(ours);
+    if (a < 0 || b < 0)
+        return -1;
+    printf("first audio byte on the article x10, to a pipe:\n");
+    printf("  espeak-ng --stdout : %.0f ms\n  readarticle -o -   : %.0f ms\n", a, b);
+    return 0;
+}
+
+static int memory_section(const char *article, const char *longer)
+{
+    peak s1, s10, m1, m10;
+    if (measure_peak(article, NULL, &s1) || measure_peak(longer, NULL, &s10) ||
+        measure_peak(article, "/tmp/ra-bench.mp3", &m1) || measure_peak(longer, "/tmp/ra-bench.mp3", &m10))
+        return -1;
+    unlink("/tmp/ra-bench.mp3");
+    printf("peak memory, host process (largest worker):        article      x10    ratio\n");
+    double rs = (double)s10.host_kb / s1.host_kb, rm = (double)m10.host_kb / m1.host_kb;
+    printf("  to a stream (-o -)   %8ld kB (%ld) %8ld kB (%ld)  %.2f %s\n", s1.host_kb, s1.workers_kb, s10.host_kb,
+           s10.workers_kb, rs, rs <= RSS_TARGET ? "ok" : "over");
+    printf("  to an MP3 file       %8ld kB (%ld) %8ld kB (%ld)  %.2f %s\n", m1.host_kb, m1.workers_kb, m10.host_kb,
+           m10.workers_kb, rm, rm <= RSS_TARGET ? "ok" : "over");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
         fprintf(stderr, "usage: bench ARTICLE.txt PATH/TO/readarticle\n");
         return 2;
     }
-    char ours_wav[] = "/tmp/ra-bench-ours.wav", theirs_wav[] = "/tmp/ra-bench-espeak.wav";
-    char *theirs[] = { "espeak-ng", "-v", "vi", "-w", theirs_wav, "-f", argv[1], NULL };
-    char *ours[] = { argv[2], argv[1], "-o", ours_wav, NULL };
-    cost a, b;
-    if (best_of(theirs, &a) != 0 || best_of(ours, &b) != 0) {
-        fprintf(stderr, "bench: a run failed (is espeak-ng installed, is %s built?)\n", argv[2]);
-        return 1;
-    }
-    unlink(ours_wav);
-    unlink(theirs_wav);
-    double ratio = b.cpu / a.cpu;
-    printf("article: %s (best of %d runs each)\n", argv[1], RUNS);
-    printf("  espeak-ng -v vi -w -f : %.3f s CPU, %ld KiB peak memory\n", a.cpu, a.rss_kb);
-    printf("  readarticle -o        : %.3f s CPU, %ld KiB peak memory\n", b.cpu, b.rss_kb);
-    printf("  CPU ratio readarticle/espeak-ng: %.2f (target <= %.1f) %s\n", ratio, SYNTH_TARGET,
-           ratio <= SYNTH_TARGET ? "ok" : "OVER");
     size_t len;
     char *text = slurp(argv[1], &len);
-    double mbs = text ? normalizer_mb_per_s(text, len) : 0;
+    char longer[] = "/tmp/ra-bench-x10.txt";
+    if (!text || write_copies(longer, text, len, 10) != 0) {
+        fprintf(stderr, "bench: cannot read %s or write %s\n", argv[1], longer);
+        return 1;
+    }
+    printf("article: %s (%zu bytes; x10: %s)\n", argv[1], len, longer);
+    int bad = cpu_section(argv[1], argv[2]) || latency_section(longer, argv[2]) || memory_section(argv[1], longer);
+    double mbs = normalizer_mb_per_s(text, len);
+    printf("normalizer throughput: %.1f MB/s on an 8 MB article (target >= %.0f) %s\n", mbs, NORM_TARGET,
+           mbs >= NORM_TARGET ? "ok" : "under");
     free(text);
-    printf("  normalizer throughput: %.1f MB/s on an 8 MB article (target >= %.0f) %s\n", mbs, NORM_TARGET,
-           mbs >= NORM_TARGET ? "ok" : "UNDER");
-    return ratio <= SYNTH_TARGET && mbs >= NORM_TARGET ? 0 : 1;
+    unlink(longer);
+    if (bad)
+        fprintf(stderr, "bench: a run failed (is espeak-ng installed, is %s built?)\n", argv[2]);
+    return bad || mbs <= 0;
 }

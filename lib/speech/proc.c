@@ -59,17 +59,29 @@ static int find_object(struct dl_phdr_info *info, size_t size, void *user)
     return 0;
 }
 
-/* readarticle-worker in the directory of the object this code was linked into. */
-static int beside_library(char *buf, size_t cap)
+/* The directory of the object this code was linked into (the shared library, or a program
+ * linked statically), found when it is loaded: a host that dlopen()s it by a relative name and
+ * then changes directory must still find the worker beside it. */
+static char home[PATH_MAX];
+
+__attribute__((constructor)) static void remember_home(void)
 {
     object_search s;
     memset(&s, 0, sizeof s);
     s.addr = (uintptr_t)&worker_find;
     dl_iterate_phdr(find_object, &s);
-    char *slash = s.found ? strrchr(s.path, '/') : NULL;
-    if (!slash)
+    char *real = s.found ? realpath(s.path, NULL) : NULL;
+    char *slash = real ? strrchr(real, '/') : NULL;
+    if (slash && (size_t)(slash - real) < sizeof home)
+        snprintf(home, sizeof home, "%.*s", (int)(slash - real), real);
+    free(real);
+}
+
+static int beside_library(char *buf, size_t cap)
+{
+    if (!home[0])
         return -1;
-    int n = snprintf(buf, cap, "%.*s/%s", (int)(slash - s.path), s.path, WORKER_NAME);
+    int n = snprintf(buf, cap, "%s/%s", home, WORKER_NAME);
     return n > 0 && (size_t)n < cap ? 0 : -1;
 }
 
@@ -144,14 +156,19 @@ ra_status worker_start(worker_proc *w, const char *path, const worker_limits *li
     int sv[2];
     memset(w, 0, sizeof *w);
     w->fd = -1;
+    if (!(w->in = malloc(WORKER_INBUF)))
+        return RA_ERR_NOMEM;
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
-        snprintf(err, errcap, "cannot create a socket for the speech worker: %s", strerror(errno));
-        return errno == ENOMEM || errno == ENOBUFS ? RA_ERR_NOMEM : RA_ERR_SYNTH;
+        int e = errno;
+        snprintf(err, errcap, "cannot create a socket for the speech worker: %s", strerror(e));
+        worker_stop(w, 1);
+        return e == ENOMEM || e == ENOBUFS ? RA_ERR_NOMEM : RA_ERR_SYNTH;
     }
     ra_status st = spawn_child(w, path, lim, sv[1], err, errcap);
     close(sv[1]);
     if (st != RA_OK) {
         close(sv[0]);
+        worker_stop(w, 1);
         return st;
     }
     w->fd = sv[0];
@@ -188,6 +205,9 @@ static int end_process(worker_proc *w, int kill_now)
     if (w->fd >= 0)
         close(w->fd);
     w->fd = -1;
+    free(w->in);
+    w->in = NULL;
+    w->pos = w->len = 0;
     if (w->pid > 0 && w->owner == getpid()) {
         if (kill_now || !reap_within(w->pid, STOP_WAIT_MS, &status)) {
             kill(w->pid, SIGKILL);
@@ -250,10 +270,10 @@ int worker_send(const worker_proc *w, unsigned type, const void *payload, size_t
     return 0;
 }
 
-int worker_recv(const worker_proc *w, void *buf, size_t n, unsigned timeout_ms)
+/* Waits for bytes and takes what is there, up to the buffer's size. */
+static int refill(worker_proc *w, unsigned timeout_ms)
 {
-    size_t got = 0;
-    while (got < n) {
+    for (;;) {
         struct pollfd pfd = { w->fd, POLLIN, 0 };
         int r = poll(&pfd, 1, (int)timeout_ms);
         if (r < 0 && errno == EINTR)
@@ -262,14 +282,29 @@ int worker_recv(const worker_proc *w, void *buf, size_t n, unsigned timeout_ms)
             return errno = ETIMEDOUT, -1;
         if (r < 0)
             return -1;
-        ssize_t k = recv(w->fd, (char *)buf + got, n - got, 0);
+        ssize_t k = recv(w->fd, w->in, WORKER_INBUF, 0);
         if (k < 0 && errno == EINTR)
             continue;
         if (k == 0)
             return errno = EPIPE, -1;
         if (k < 0)
             return -1;
-        got += (size_t)k;
+        w->pos = 0;
+        w->len = (size_t)k;
+        return 0;
+    }
+}
+
+int worker_recv(worker_proc *w, void *buf, size_t n, unsigned timeout_ms)
+{
+    size_t got = 0;
+    while (got < n) {
+        if (w->pos == w->len && refill(w, timeout_ms) != 0)
+            return -1;
+        size_t k = w->len - w->pos < n - got ? w->len - w->pos : n - got;
+        memcpy((char *)buf + got, w->in + w->pos, k);
+        w->pos += k;
+        got += k;
     }
     return 0;
 }

@@ -14,10 +14,14 @@ typedef struct {
     unsigned address_space_mb; /* 0 = no limit */
 } worker_limits;
 
+#define WORKER_INBUF 65536
+
 typedef struct {
     pid_t pid;   /* 0: no process */
     int fd;      /* our end of its socket */
     pid_t owner; /* the process that started it (a fork()ed child must not use it) */
+    unsigned char *in; /* what was received and not yet taken: in[pos..len) */
+    size_t pos, len;
 } worker_proc;
 
 /* Finds the worker executable: $READARTICLE_WORKER, else readarticle-worker beside the library
@@ -41,9 +45,10 @@ int worker_alive(worker_proc *w);
 /* Sends one message; -1 (errno set) when the worker is gone. Never raises SIGPIPE. */
 int worker_send(const worker_proc *w, unsigned type, const void *payload, size_t n);
 
-/* Reads exactly n bytes, waiting at most timeout_ms for each part of them. Returns 0, or -1 with
- * errno ETIMEDOUT (hung), EPIPE (closed) or another error. */
-int worker_recv(const worker_proc *w, void *buf, size_t n, unsigned timeout_ms);
+/* Reads exactly n bytes, waiting at most timeout_ms for each part of them (received in blocks
+ * of up to WORKER_INBUF: an answer is many small messages). Returns 0, or -1 with errno
+ * ETIMEDOUT (hung), EPIPE (closed) or another error. */
+int worker_recv(worker_proc *w, void *buf, size_t n, unsigned timeout_ms);
 
 /* Why the worker ended, for a message ("killed by signal 9", "exited with status 2"); reaps it.
  * Call only after it failed to answer. */

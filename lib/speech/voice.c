@@ -153,6 +153,11 @@ ra_status voice_load(const char *name, voice_profile *out, char *err, size_t err
     for (size_t i = 0; i < gen_voices_count; i++)
         if (!strcmp(gen_voices[i][0], name))
             return voice_parse(gen_voices[i][1], name, out, err, errcap);
-    snprintf(err, errcap, "unknown voice '%s' (see --list-voices)", name);
+    /* the message lists the built-in names: a library's caller has no --list-voices */
+    int k = snprintf(err, errcap, "unknown voice '%s' (built-in voices:", name);
+    for (size_t i = 0; i < gen_voices_count && k > 0 && (size_t)k < errcap; i++)
+        k += snprintf(err + k, errcap - (size_t)k, " %s", gen_voices[i][0]);
+    if (k > 0 && (size_t)k < errcap)
+        snprintf(err + k, errcap - (size_t)k, "; or a profile file's path)");
     return RA_ERR_VOICE;
 }
