@@ -169,6 +169,10 @@ $(BUILD)/tests/host_key: tests/hosts/host_key.c $(BUILD)/libreadarticle.so
 # an interpreter loading a library built with AddressSanitizer needs its runtime loaded first
 BINDING_ENV = $(if $(findstring address,$(SAN)),LD_PRELOAD=$$($(CC) -print-file-name=libasan.so) ASAN_OPTIONS=detect_leaks=0)
 
+# PHP loads its extensions with RTLD_DEEPBIND, which AddressSanitizer refuses: no PHP under ASan
+PHP_TEST = $(if $(findstring address,$(SAN)),echo "skipped under AddressSanitizer (PHP uses RTLD_DEEPBIND)";,\
+	RA_BUILD=$(BUILD) php bindings/php/tests/test_readarticle.php || failed=$$((failed + 1));)
+
 LOCALES = $(BUILD)/locale
 $(LOCALES)/tr_TR.UTF-8/LC_CTYPE:
 	@mkdir -p $(LOCALES)
@@ -181,8 +185,7 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE
 	done; \
 	echo "== bindings/python"; RA_BUILD=$(BUILD) $(BINDING_ENV) python3 bindings/python/tests/test_readarticle.py \
 	  || failed=$$((failed + 1)); \
-	echo "== bindings/php"; RA_BUILD=$(BUILD) $(BINDING_ENV) php bindings/php/tests/test_readarticle.php \
-	  || failed=$$((failed + 1)); \
+	echo "== bindings/php"; $(PHP_TEST) \
 	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \
 	echo "all test programs passed"
 

@@ -4,7 +4,10 @@
 
 #include <dirent.h>
 #include <pthread.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -201,6 +204,36 @@ static void test_worker_confined(void **state)
     ra_engine_free(e);
     w = worker_children();
     assert_int_equal(w.n + w.zombies, 0);
+}
+
+/* A sound server that counts who calls: libpulse connects to $PULSE_SERVER when espeak-ng opens
+ * its sound device, which a worker must never do. */
+static void test_worker_never_calls_a_sound_server(void **state)
+{
+    (void)state;
+    struct sockaddr_un addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sun_family = AF_UNIX;
+    snprintf(addr.sun_path, sizeof addr.sun_path, "/tmp/ra-pulse-%d.sock", (int)getpid());
+    unlink(addr.sun_path);
+    int srv = socket(AF_UNIX, SOCK_STREAM, 0);
+    assert_int_equal(bind(srv, (struct sockaddr *)&addr, sizeof addr), 0);
+    assert_int_equal(listen(srv, 8), 0);
+    fcntl(srv, F_SETFL, O_NONBLOCK);
+    char server[160];
+    snprintf(server, sizeof server, "unix:%s", addr.sun_path);
+    setenv("PULSE_SERVER", server, 1);
+    ra_engine *e = engine_with(1, 0);
+    collect c;
+    assert_int_equal(speak(e, text, &c), RA_OK);
+    ra_engine_free(e);
+    unsetenv("PULSE_SERVER");
+    int caller = accept(srv, NULL, NULL);
+    if (caller >= 0)
+        close(caller);
+    close(srv);
+    unlink(addr.sun_path);
+    assert_int_equal(caller, -1);
 }
 
 /* READARTICLE_TEST_WORKER_FAULT makes the worker fail on a text holding "chuối". */
@@ -421,6 +454,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_host_never_maps_espeak), cmocka_unit_test(test_worker_confined),
+        cmocka_unit_test(test_worker_never_calls_a_sound_server),
         cmocka_unit_test(test_worker_crash),           cmocka_unit_test(test_worker_exit),
         cmocka_unit_test(test_worker_hang),            cmocka_unit_test(test_worker_killed_mid_call),
         cmocka_unit_test(test_callback_synthesizes),   cmocka_unit_test(test_missing_worker),
