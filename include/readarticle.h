@@ -140,7 +140,7 @@ typedef struct {
                                     lower case matches in any case. Read once, here. */
     /* Since version 2 (a struct of version 1 is still accepted; these then take defaults): */
     unsigned worker_timeout_ms; /* a busy worker silent this long is hung: it is killed and the
-                                   call fails; 0 = 30000 */
+                                   call fails; 0 = 30000; at most 3600000 */
     unsigned worker_memory_mb;  /* address-space limit of each worker; 0 = 1024 */
 } ra_options;
 

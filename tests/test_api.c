@@ -81,6 +81,10 @@ static void test_bad_arguments(void **state)
     o.rate = 0;
     o.version = 77;
     assert_int_equal(ra_engine_new(&e, &o), RA_ERR_ARG);
+    ra_options_init(&o);
+    o.worker_timeout_ms = 3600001;
+    assert_int_equal(ra_engine_new(&e, &o), RA_ERR_ARG);
+    assert_non_null(strstr(ra_errmsg(NULL), "worker_timeout_ms"));
     e = engine(NULL);
     char *out = NULL;
     assert_int_equal(ra_normalize(e, NULL, 3, &out), RA_ERR_ARG);

@@ -90,6 +90,8 @@ static ra_status check_options(const ra_options *o)
         return api_fail(NULL, RA_ERR_ARG, "pitch %d is outside 0..100", o->pitch);
     if (o->pause_sentence < -1 || o->pause_sentence > 10000 || o->pause_paragraph < -1 || o->pause_paragraph > 10000)
         return api_fail(NULL, RA_ERR_ARG, "pauses must be 0..10000 milliseconds");
+    if (o->version >= 2 && (o->worker_timeout_ms > 3600000 || o->worker_memory_mb > 1048576))
+        return api_fail(NULL, RA_ERR_ARG, "worker_timeout_ms is at most 3600000 and worker_memory_mb at most 1048576");
     return RA_OK;
 }
 

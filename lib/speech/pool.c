@@ -61,16 +61,6 @@ void speech_pool_free(speech_pool *p)
     free(p);
 }
 
-unsigned speech_pool_workers(speech_pool *p)
-{
-    unsigned k = 0;
-    pthread_mutex_lock(&p->mu);
-    for (unsigned i = 0; i < p->max; i++)
-        k += p->state[i] != SLOT_EMPTY;
-    pthread_mutex_unlock(&p->mu);
-    return k;
-}
-
 /* A transport failure: the worker is stopped; err says why. */
 static ra_status broken(speech_pool *p, worker_proc *w, const char *doing, char *err, size_t errcap)
 {

@@ -42,7 +42,4 @@ ra_status speech_say(speech_pool *p, const char *text, size_t n, speech_result *
 
 void speech_result_free(speech_result *r);
 
-/* Worker processes now running for the pool (for tests and diagnostics). */
-unsigned speech_pool_workers(speech_pool *p);
-
 #endif
