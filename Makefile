@@ -41,7 +41,7 @@ LIB_OBJ  := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/tables.
 DATA     := $(sort $(wildcard lib/data/*.tsv))
 VOICES   := $(sort $(wildcard voices/*.voice))
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
-HOSTS    := $(BUILD)/tests/host_names $(BUILD)/tests/host_key
+HOSTS    := $(BUILD)/tests/host_names $(BUILD)/tests/host_key $(BUILD)/tests/bad_worker
 WORKER_SRC := $(wildcard lib/speech/worker/*.c)
 
 .DELETE_ON_ERROR:
@@ -172,6 +172,11 @@ BINDING_ENV = $(if $(findstring address,$(SAN)),LD_PRELOAD=$$($(CC) -print-file-
 # PHP loads its extensions with RTLD_DEEPBIND, which AddressSanitizer refuses: no PHP under ASan
 PHP_TEST = $(if $(findstring address,$(SAN)),echo "skipped under AddressSanitizer (PHP uses RTLD_DEEPBIND)";,\
 	RA_BUILD=$(BUILD) php bindings/php/tests/test_readarticle.php || failed=$$((failed + 1));)
+
+# a worker that answers a text with an impossible message
+$(BUILD)/tests/bad_worker: tests/hosts/bad_worker.c lib/speech/wire.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -D_DEFAULT_SOURCE -Ilib/speech -o $@ $< $(LDFLAGS)
 
 LOCALES = $(BUILD)/locale
 $(LOCALES)/tr_TR.UTF-8/LC_CTYPE:

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "paths.h"
 #include "readarticle.h"
 
 #define INPUT_MAX (256u << 20) /* refuse inputs above 256 MiB rather than exhaust memory */
@@ -28,6 +29,7 @@ typedef struct {
     const char *timings;     /* --timings FILE, or - for stdout */
     struct stat input_st;    /* the input file (or stdin), to refuse writing over it */
     int have_input_st;
+    int output_existed;      /* a failed run may remove only an output file it created */
     const char *lexicons[MAX_LEXICONS + 1];
     size_t nlexicons;
     ra_options opts;
@@ -122,7 +124,7 @@ static int check_args(const cli_args *a)
         return fail("an empty file name was given"), EXIT_USAGE;
     if (a->mode == MODE_AUDIO && !a->output)
         return fail("no output named: use -o FILE (or -o - for stdout, or --normalize / --sentences)"), EXIT_USAGE;
-    if (is_stdout(a->timings) && is_stdout(a->output))
+    if (a->timings && is_stdout(a->timings) && is_stdout(a->output))
         return fail("the audio and the timings cannot both go to standard output"), EXIT_USAGE;
     return -1;
 }
@@ -213,42 +215,29 @@ static int load_input(cli_args *a, char **data, size_t *len)
     return EXIT_SUCCESS;
 }
 
-/* Do two names we are to write to stand for one file? Existing files are compared by device
- * and inode; names still to be created by their directory's real path and their last part. */
-static int same_target(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
-    if (ea || eb)
-        return ea && eb && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-    char da[PATH_MAX], db[PATH_MAX];
-    const char *ba = strrchr(a, '/'), *bb = strrchr(b, '/');
-    snprintf(da, sizeof da, "%.*s", ba ? (int)(ba - a) + (ba == a) : 1, ba ? a : ".");
-    snprintf(db, sizeof db, "%.*s", bb ? (int)(bb - b) + (bb == b) : 1, bb ? b : ".");
-    char *ra = realpath(da, NULL), *rb = realpath(db, NULL);
-    int same = ra && rb && !strcmp(ra, rb) && !strcmp(ba ? ba + 1 : a, bb ? bb + 1 : b);
-    free(ra);
-    free(rb);
-    return same;
-}
-
 static int is_input(const cli_args *a, const char *path)
 {
     struct stat st;
-    return a->have_input_st && !is_stdout(path) && stat(path, &st) == 0 && st.st_dev == a->input_st.st_dev &&
+    return a->have_input_st && path_stat(path, &st) == 0 && st.st_dev == a->input_st.st_dev &&
            st.st_ino == a->input_st.st_ino;
 }
 
-/* Refuses outputs that would destroy the input or each other. Returns -1 or an exit status. */
-static int check_outputs(const cli_args *a)
+/* Refuses outputs that would destroy the input or each other, and a timings file that could
+ * not be written once the audio is done. Returns -1 to go on, or an exit status. */
+static int check_outputs(cli_args *a)
 {
     if (a->mode != MODE_AUDIO)
         return -1;
-    if (is_input(a, a->output) || is_input(a, a->timings ? a->timings : "-"))
-        return fail("'%s' is the input file: refusing to write over it",
-                    is_input(a, a->output) ? a->output : a->timings), EXIT_USAGE;
-    if (a->timings && !is_stdout(a->output) && !is_stdout(a->timings) && same_target(a->output, a->timings))
+    const char *clash = is_input(a, a->output) ? a->output : a->timings && is_input(a, a->timings) ? a->timings : NULL;
+    if (clash)
+        return fail("'%s' is the input file: refusing to write over it", !strcmp(clash, "-") ? "standard output" : clash),
+               EXIT_USAGE;
+    if (a->timings && path_same(a->output, a->timings))
         return fail("the audio and the timings would both be written to '%s'", a->output), EXIT_USAGE;
+    if (a->timings && path_writable(a->timings) != 0)
+        return fail("cannot write '%s': %s", a->timings, strerror(errno));
+    struct stat st;
+    a->output_existed = is_stdout(a->output) || lstat(a->output, &st) == 0;
     return -1;
 }
 
@@ -267,12 +256,14 @@ static void catch_signals(void)
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND; /* a second ^C ends the program at once */
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     /* a closed pipe or FIFO is an error to report (exit 1), not a silent death */
     sa.sa_handler = SIG_IGN;
+    sa.sa_flags = 0;
     sigaction(SIGPIPE, &sa, NULL);
 }
 
@@ -359,7 +350,8 @@ static ra_status run_audio(const cli_args *a, ra_engine *e, const char *text, si
     return ra_synth_to_file_with(e, text, len, a->output, fmt, &hooks);
 }
 
-/* Written after the audio; if it cannot be, the run failed and its audio file goes too. */
+/* Written after the audio; if it cannot be, the run failed, and an audio file the run created
+ * goes too (never a device, a FIFO, a link, or a file that was there before). */
 static int write_timings(const cli_args *a, const ra_timings *t)
 {
     if (is_stdout(a->timings)) {
@@ -373,7 +365,8 @@ static int write_timings(const cli_args *a, const ra_timings *t)
     }
     if (ra_timings_write(t, a->timings, RA_TIMINGS_AUTO) == RA_OK)
         return EXIT_SUCCESS;
-    if (!is_stdout(a->output))
+    struct stat st;
+    if (!a->output_existed && lstat(a->output, &st) == 0 && S_ISREG(st.st_mode))
         unlink(a->output);
     return fail("%s", ra_errmsg(NULL));
 }
@@ -381,7 +374,7 @@ static int write_timings(const cli_args *a, const ra_timings *t)
 /* The message for a failed call, naming what failed. */
 static int report(const cli_args *a, ra_engine *e, ra_status st)
 {
-    if (interrupted)
+    if (interrupted && st == RA_ERR_ABORTED)
         return fail("interrupted%s", is_stdout(a->output) || a->mode != MODE_AUDIO ? "" : "; no output written");
     if (st == RA_ERR_ABORTED && stdout_errno)
         return fail("cannot write to standard output: %s", strerror(stdout_errno));
@@ -411,7 +404,7 @@ static int run(cli_args *a, const char *text, size_t len)
     st = a->mode == MODE_AUDIO ? run_audio(a, e, text, len, fmt, tm) : run_text(a, e, text, len, &code);
     if (progress_shown)
         fputc('\n', stderr);
-    if (st != RA_OK || interrupted)
+    if (st != RA_OK)
         code = report(a, e, st);
     if (code == EXIT_SUCCESS && tm)
         code = write_timings(a, tm);
@@ -439,7 +432,7 @@ int main(int argc, char **argv)
     if ((r = check_outputs(&a)) < 0)
         r = run(&a, text, len);
     free(text);
-    if (interrupted)
-        return 128 + interrupted;
+    if (interrupted && r != EXIT_SUCCESS)
+        return 128 + interrupted; /* a signal after the work was done changes nothing */
     return r;
 }

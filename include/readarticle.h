@@ -22,7 +22,7 @@
  * when it cannot start, so it never runs in your process. Each engine starts helper processes
  * (readarticle-worker, with posix_spawn, on first synthesis) that run espeak-ng and return
  * audio over a socket; they are reused across calls, run under limits (address space, CPU time
- * per text, no files), and are stopped by ra_engine_free(). libespeak-ng, libpcaudio and
+ * per text, no file output), and are stopped by ra_engine_free(). libespeak-ng, libpcaudio and
  * libpulse are never loaded into your process. A worker that crashes, is killed or hangs fails
  * only the call it was serving (RA_ERR_SYNTH) and is replaced for the next. The worker is found
  * through $READARTICLE_WORKER, else beside the library file (the build tree), else at the
@@ -202,8 +202,11 @@ RA_API ra_status ra_synth_to_sink(ra_engine *engine, const char *text, size_t le
  *    whole synthesis succeeded: it is written to a temporary file in the same directory and
  *    renamed; on any failure nothing is left behind and an existing file is untouched. A
  *    replaced file keeps its permissions; a new one gets the umask's.
- *  - Anything else (a FIFO, a device, a socket, /dev/stdout) is written through in place, every
- *    write checked: a short write or a full device fails the call with RA_ERR_IO.
+ *    A write-protected file is refused (RA_ERR_IO).
+ *  - A FIFO or a device is written through in place (never truncated), and /dev/stdout,
+ *    /dev/stderr, /dev/fd/N and /proc/self/fd/N through a copy of that descriptor (a pipe, a
+ *    socket, a file opened for appending), every write checked: a short write, a full device
+ *    or a closed pipe fails the call with RA_ERR_IO (SIGPIPE is never raised).
  * Errors: as ra_synth_to_sink, plus RA_ERR_IO (the message names the path and the reason) and
  * RA_ERR_FORMAT (a format or extension this build cannot write; the message lists those it
  * can), both reported before any synthesis when they can be known then. */

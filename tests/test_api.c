@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <pthread.h>
 #include <sndfile.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -739,6 +740,78 @@ static void test_options_version_1(void **state)
     ra_engine_free(e);
 }
 
+typedef struct {
+    int fd;
+    size_t got;
+    char head[4];
+} drain;
+
+static void *drain_fd(void *arg)
+{
+    drain *d = arg;
+    char buf[65536];
+    ssize_t k;
+    while ((k = read(d->fd, buf, sizeof buf)) > 0) {
+        if (d->got < 4)
+            memcpy(d->head + d->got, buf, (size_t)(4 - d->got < (size_t)k ? 4 - d->got : (size_t)k));
+        d->got += (size_t)k;
+    }
+    return NULL;
+}
+
+/* Descriptor names are written through the descriptor: a socket works, a pipe whose reader is
+ * gone fails the call with RA_ERR_IO and does not kill this process with SIGPIPE. */
+static void test_descriptor_outputs(void **state)
+{
+    (void)state;
+    ra_engine *e = engine(NULL);
+    int sv[2];
+    assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+    drain d = { sv[1], 0, { 0 } };
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, drain_fd, &d), 0);
+    char path[64];
+    snprintf(path, sizeof path, "/dev/fd/%d", sv[0]);
+    assert_int_equal(ra_synth_to_file(e, text, strlen(text), path, RA_FORMAT_AUTO), RA_OK);
+    close(sv[0]);
+    pthread_join(th, NULL);
+    close(sv[1]);
+    assert_memory_equal(d.head, "RIFF", 4);
+    assert_true(d.got > 44 + 2 * 22050);
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    close(p[0]); /* nobody will read */
+    snprintf(path, sizeof path, "/proc/self/fd/%d", p[1]);
+    assert_int_equal(ra_synth_to_file(e, text, strlen(text), path, RA_FORMAT_MP3), RA_ERR_IO);
+    assert_non_null(strstr(ra_errmsg(e), "Broken pipe"));
+    close(p[1]);
+    ra_engine_free(e);
+}
+
+/* A regular file under /dev (a tmpfs like /dev/shm) is a file like any other: replaced whole
+ * or not at all. */
+static void test_file_under_dev(void **state)
+{
+    (void)state;
+    if (access("/dev/shm", W_OK) != 0)
+        skip();
+    char path[64];
+    snprintf(path, sizeof path, "/dev/shm/ra-test-%d.wav", (int)getpid());
+    FILE *f = fopen(path, "w");
+    fputs("keep me", f);
+    fclose(f);
+    ra_engine *e = engine(NULL);
+    assert_int_equal(ra_synth_to_file(e, "  ", 2, path, RA_FORMAT_AUTO), RA_ERR_EMPTY);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_size, 7);
+    assert_int_equal(ra_synth_to_file(e, text, strlen(text), path, RA_FORMAT_AUTO), RA_OK);
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_size > 44 + 2 * 22050);
+    unlink(path);
+    ra_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -751,6 +824,7 @@ int main(void)
         cmocka_unit_test(test_nothing_to_read),   cmocka_unit_test(test_writer),
         cmocka_unit_test(test_formats),           cmocka_unit_test(test_timings_api),
         cmocka_unit_test(test_turkish_locale),    cmocka_unit_test(test_options_version_1),
+        cmocka_unit_test(test_descriptor_outputs), cmocka_unit_test(test_file_under_dev),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

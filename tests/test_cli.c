@@ -416,6 +416,24 @@ static void test_symlinks(void **state)
     free(out);
 }
 
+/* Runs readarticle INPUT OPTIONS with standard output redirected (REDIRECT is "> name" for a
+ * file in tmpdir, or any redirection): the usage error must name the clash. */
+static void expect_stdout_to(const char *options, const char *input, const char *redirect, const char *want)
+{
+    char cmd[1024], *msg;
+    char target[512];
+    if (redirect[0] == '>')
+        snprintf(target, sizeof target, "%s", redirect);
+    else
+        snprintf(target, sizeof target, "> %s/%s", tmpdir, redirect);
+    snprintf(cmd, sizeof cmd, "%s %s %s 2>%s/err %s; r=$?; cat %s/err; exit $r", bin, input, options, tmpdir, target,
+             tmpdir);
+    int st = sh(cmd, &msg);
+    if (st != 2 || !strstr(msg, want))
+        fail_msg("%s\n  status %d (want 2), said: %s (want: %s)", cmd, st, msg, want);
+    free(msg);
+}
+
 /* Outputs that would destroy the input, or each other, are refused before anything is read. */
 static void test_refused_outputs(void **state)
 {
@@ -443,6 +461,43 @@ static void test_refused_outputs(void **state)
     expect(cmd, 2, "would both be written to");
     snprintf(cmd, sizeof cmd, "%s -o - --timings -", in);
     expect(cmd, 2, "cannot both go to standard output");
+    /* standard output under another name, and a dangling link to the audio */
+    expect_stdout_to("-o /dev/stdout --timings -", in, "o.wav", "would both be written to");
+    expect_stdout_to("-o - --timings /dev/stdout", in, "o.wav", "would both be written to");
+    snprintf(cmd, sizeof cmd, "%s -o %s/new1.wav --timings %s/tl.json", in, tmpdir, tmpdir);
+    char link[256];
+    snprintf(link, sizeof link, "ln -sf new1.wav %s/tl.json", tmpdir);
+    assert_int_equal(sh(link, NULL), 0);
+    expect(cmd, 2, "would both be written to");
+    snprintf(cmd, sizeof cmd, ">> %s", in);
+    expect_stdout_to("-o -", in, cmd, "'standard output' is the input file");
+    after = slurp(in);
+    before = slurp("tests/data/example-article.txt");
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+}
+
+/* A timings file that cannot be written is found out before any work, and nothing that was
+ * there (a FIFO, a link, a file) is removed. */
+static void test_timings_unwritable(void **state)
+{
+    (void)state;
+    char cmd[1024], *out;
+    snprintf(cmd, sizeof cmd, "cd %s && mkfifo tfifo && echo old > told.wav && ln -sf told.wav tlink.wav", tmpdir);
+    assert_int_equal(sh(cmd, NULL), 0);
+    static const char *const outs[] = { "tfifo", "told.wav", "tlink.wav" };
+    for (size_t k = 0; k < 3; k++) {
+        snprintf(cmd, sizeof cmd, "%s tests/data/example-article.txt -o %s/%s --timings /nonexistent-dir/t.json", bin,
+                 tmpdir, outs[k]);
+        assert_int_equal(sh(cmd, &out), 1);
+        assert_non_null(strstr(out, "cannot write '/nonexistent-dir/t.json': No such file or directory"));
+        free(out);
+    }
+    snprintf(cmd, sizeof cmd, "cd %s && stat -c %%F tfifo told.wav tlink.wav && cat told.wav", tmpdir);
+    assert_int_equal(sh(cmd, &out), 0);
+    assert_string_equal(out, "fifo\nregular file\nsymbolic link\nold\n");
+    free(out);
 }
 
 static void test_timings_to_stdout(void **state)
@@ -518,7 +573,7 @@ int main(void)
         cmocka_unit_test(test_devices_and_fifos), cmocka_unit_test(test_symlinks),
         cmocka_unit_test(test_refused_outputs),   cmocka_unit_test(test_timings_to_stdout),
         cmocka_unit_test(test_nothing_to_read),   cmocka_unit_test(test_unwritable_formats),
-        cmocka_unit_test(test_worker_lookup),
+        cmocka_unit_test(test_worker_lookup),     cmocka_unit_test(test_timings_unwritable),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[64];

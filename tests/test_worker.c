@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -397,6 +398,103 @@ static void *speak_long(void *arg)
     return NULL;
 }
 
+/* A worker that claims a 4 GB message is malformed: the call fails, nothing is allocated. */
+static void test_lying_worker(void **state)
+{
+    (void)state;
+    char liar[300];
+    const char *saved = getenv("READARTICLE_WORKER");
+    char *copy = saved ? strdup(saved) : NULL;
+    snprintf(liar, sizeof liar, "%s/tests/bad_worker", build_dir());
+    setenv("READARTICLE_WORKER", liar, 1);
+    ra_engine *e = engine_with(1, 2000);
+    collect c;
+    assert_int_equal(speak(e, text, &c), RA_ERR_SYNTH);
+    assert_non_null(strstr(ra_errmsg(e), "malformed answer"));
+    assert_true(status_kb("VmHWM:") < 300 * 1024);
+    ra_engine_free(e);
+    if (copy)
+        setenv("READARTICLE_WORKER", copy, 1);
+    free(copy);
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+}
+
+/* A host with a periodic signal (a profiler's timer) still sees a hung worker on time. */
+static void test_hang_under_timer_signals(void **state)
+{
+    (void)state;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_alarm; /* no SA_RESTART: poll returns EINTR at every tick */
+    sigaction(SIGALRM, &sa, NULL);
+    struct itimerval tick = { { 0, 100000 }, { 0, 100000 } }, off = { { 0, 0 }, { 0, 0 } };
+    setitimer(ITIMER_REAL, &tick, NULL);
+    ra_engine *e = faulty_engine("hang:chuối", 500);
+    double t0 = now();
+    collect c;
+    ra_status st = speak(e, marked, &c);
+    double took = now() - t0;
+    setitimer(ITIMER_REAL, &off, NULL);
+    unsetenv("READARTICLE_TEST_WORKER_FAULT");
+    ra_engine_free(e);
+    assert_int_equal(st, RA_ERR_SYNTH);
+    assert_true(took < 10.0);
+}
+
+/* fork() while a thread is in the middle of a synthesis on the only worker: the child starts a
+ * worker of its own instead of waiting for the parent's. */
+static void test_fork_while_busy(void **state)
+{
+    (void)state;
+    ra_engine *e = engine_with(1, 0);
+    call k = { e, RA_OK, { 0 }, "" };
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, speak_marked, &k), 0);
+    while (worker_children().n == 0)
+        usleep(5000);
+    pid_t pid = fork();
+    if (pid == 0) {
+        alarm(20);
+        collect cc;
+        _exit(speak(e, text, &cc) == RA_OK && cc.samples > 22050 ? 0 : 1);
+    }
+    int status = -1;
+    waitpid(pid, &status, 0);
+    pthread_join(th, NULL);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(k.st, RA_OK);
+    ra_engine_free(e);
+}
+
+/* A forked child that keeps copies of the workers' sockets does not hold up ra_engine_free. */
+static void test_free_beside_a_forked_child(void **state)
+{
+    (void)state;
+    ra_engine *e = engine_with(2, 0);
+    call k[2] = { { e, RA_OK, { 0 }, "" }, { e, RA_OK, { 0 }, "" } };
+    pthread_t th[2];
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, speak_marked, &k[i]), 0);
+    for (int i = 0; i < 2; i++)
+        pthread_join(th[i], NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        sleep(5);
+        _exit(0);
+    }
+    double t0 = now();
+    ra_engine_free(e);
+    double took = now() - t0;
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    if (took > 0.5) /* told to stop, a worker exits in milliseconds; the fallback kill waits 1 s */
+        fail_msg("freeing two workers took %.2f s", took);
+}
+
 /* The last of many engines: two threads synthesize at once. A second worker starts only when
  * the first is busy, so two workers afterwards mean the two calls were spoken side by side. */
 static void parallel_pair(ra_engine *e)
@@ -458,7 +556,9 @@ int main(void)
         cmocka_unit_test(test_worker_crash),           cmocka_unit_test(test_worker_exit),
         cmocka_unit_test(test_worker_hang),            cmocka_unit_test(test_worker_killed_mid_call),
         cmocka_unit_test(test_callback_synthesizes),   cmocka_unit_test(test_missing_worker),
-        cmocka_unit_test(test_fork),                   cmocka_unit_test(test_many_engines),
+        cmocka_unit_test(test_fork),                   cmocka_unit_test(test_lying_worker),
+        cmocka_unit_test(test_hang_under_timer_signals), cmocka_unit_test(test_fork_while_busy),
+        cmocka_unit_test(test_free_beside_a_forked_child), cmocka_unit_test(test_many_engines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,6 +26,8 @@ typedef struct {
 
 static int forward_pcm(speak_state *s, const int16_t *pcm, size_t n)
 {
+    if (n == 0)
+        return s->stopped;
     if (!s->stopped && s->sink->pcm(s->sink->user, pcm, n) != 0)
         s->stopped = 1;
     s->samples += n;
@@ -192,8 +194,9 @@ static ra_status speak_sentence(ra_engine *e, const document *d, size_t i, speak
         run.word_start[w] = SIZE_MAX;
     int silent = u.text.len == 0; /* 中文。: nothing espeak-ng could say, so no events, no pause */
     ra_status st = silent ? RA_OK : speak_chunks(e, &u, s, &run);
-    int events = st == RA_OK && !silent && !s->stopped && s->hooks.on_event &&
-                 emit_timings(s, d, sn, &u, run.word_start, run.start, s->samples);
+    int events = st == RA_OK && !silent && !s->stopped && s->hooks.on_event
+                     ? emit_timings(s, d, sn, &u, run.word_start, run.start, s->samples)
+                     : 0;
     free(run.word_start);
     utter_free(&u);
     if (!silent)

@@ -97,32 +97,55 @@ static ra_status fail_errno(outfile *o, const char *path, char *err, size_t errc
     return e == ENOMEM ? RA_ERR_NOMEM : RA_ERR_IO;
 }
 
-/* In place: a device, FIFO or socket (or a regular file reached through /dev or /proc, which
- * stands for a descriptor the caller already holds). */
-static ra_status open_in_place(outfile *o, const struct stat *st, char *err, size_t errcap)
+/* In place: a device or FIFO, opened without truncation, written as a stream. */
+static ra_status open_in_place(outfile *o, char *err, size_t errcap)
 {
-    int regular = S_ISREG(st->st_mode);
-    o->fd = open(o->path, O_WRONLY | O_CLOEXEC | O_NOCTTY | (regular ? O_TRUNC : 0));
+    o->fd = open(o->path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
     if (o->fd < 0)
         return fail_errno(o, o->path, err, errcap);
-    o->seekable = regular;
     return RA_OK;
+}
+
+/* A name for one of this process's descriptors (/dev/stdout, /dev/fd/3, /proc/self/fd/3):
+ * its number, or -1. Such a name is written through a copy of the descriptor, whatever it is
+ * (a file opened with >> keeps appending, a socket works), and never reopened or truncated. */
+static int descriptor_name(const char *path)
+{
+    char self[40];
+    snprintf(self, sizeof self, "/proc/%ld/fd/", (long)getpid());
+    if (!strcmp(path, "/dev/stdout"))
+        return STDOUT_FILENO;
+    if (!strcmp(path, "/dev/stderr"))
+        return STDERR_FILENO;
+    const char *num = !strncmp(path, "/dev/fd/", 8) ? path + 8 : !strncmp(path, "/proc/self/fd/", 14) ? path + 14
+                      : !strncmp(path, self, strlen(self)) ? path + strlen(self) : NULL;
+    if (!num || *num < '0' || *num > '9')
+        return -1;
+    char *end;
+    long fd = strtol(num, &end, 10);
+    return *end || fd > 65535 ? -1 : (int)fd;
+}
+
+static ra_status open_descriptor(outfile *o, int fd, char *err, size_t errcap)
+{
+    o->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    return o->fd < 0 ? fail_errno(o, o->path, err, errcap) : RA_OK;
 }
 
 static ra_status open_atomic(outfile *o, const struct stat *existing, char *err, size_t errcap)
 {
+    if (existing && access(o->final, W_OK) != 0) /* a write-protected file stays protected */
+        return fail_errno(o, o->path, err, errcap);
     o->fd = open_temp(o->final, &o->tmp);
     if (o->fd < 0)
         return fail_errno(o, o->path, err, errcap);
-    if (existing) /* a replaced file keeps its permissions */
+    if (existing) { /* a replaced file keeps its permissions, and its owners where we may */
+        if (fchown(o->fd, existing->st_uid, existing->st_gid) != 0)
+            (void)!fchown(o->fd, (uid_t)-1, existing->st_gid); /* not root: the group, if it is ours */
         fchmod(o->fd, existing->st_mode & 07777);
+    }
     o->seekable = 1;
     return RA_OK;
-}
-
-static int via_descriptor_tree(const char *path)
-{
-    return !strncmp(path, "/dev/", 5) || !strncmp(path, "/proc/", 6);
 }
 
 ra_status outfile_open(outfile *o, const char *path, char *err, size_t errcap)
@@ -131,12 +154,15 @@ ra_status outfile_open(outfile *o, const char *path, char *err, size_t errcap)
     o->fd = -1;
     if (!(o->path = dup_str(path)))
         return RA_ERR_NOMEM;
+    int fd = descriptor_name(path);
+    if (fd >= 0)
+        return open_descriptor(o, fd, err, errcap);
     struct stat st;
     if (stat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode))
             return errno = EISDIR, fail_errno(o, path, err, errcap);
-        if (!S_ISREG(st.st_mode) || via_descriptor_tree(path))
-            return open_in_place(o, &st, err, errcap);
+        if (!S_ISREG(st.st_mode))
+            return open_in_place(o, err, errcap);
         if (!(o->final = realpath(path, NULL)))
             return fail_errno(o, path, err, errcap);
         return open_atomic(o, &st, err, errcap);
@@ -148,6 +174,9 @@ ra_status outfile_open(outfile *o, const char *path, char *err, size_t errcap)
 
 ra_status outfile_commit(outfile *o, char *err, size_t errcap)
 {
+    /* the data reaches the disk before the name does: a crash never leaves an empty file */
+    if (o->tmp && fsync(o->fd) != 0)
+        return fail_errno(o, o->path, err, errcap);
     int fd = o->fd;
     o->fd = -1;
     if (close(fd) != 0 && errno != EINTR)

@@ -18,7 +18,11 @@ typedef struct {
  *  - a regular file, new or existing (also through symbolic links, dangling ones included):
  *    a temporary file in the same directory, renamed over it by outfile_commit; an existing
  *    file's permissions are kept, a new one gets the umask's;
- *  - anything else (a device, FIFO, socket, /dev/stdout): opened and written in place.
+ *    a file that is not writable is refused;
+ *  - a device or FIFO: opened (never truncated) and written in place;
+ *  - a name of one of the process's descriptors (/dev/stdout, /dev/stderr, /dev/fd/N,
+ *    /proc/self/fd/N): written through a copy of that descriptor, whatever it is (a pipe, a
+ *    socket, a file opened for appending).
  * On failure err names the path and the reason. */
 ra_status outfile_open(outfile *o, const char *path, char *err, size_t errcap);
 /* Makes the output final: renames the temporary file into place, or closes the descriptor. */

@@ -4,6 +4,8 @@
 #include "stream.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +36,30 @@ void stream_callback(bstream *s, ra_write_fn fn, void *user)
     s->user = user;
 }
 
+/* Writing to a pipe, FIFO or socket whose reader has gone raises SIGPIPE, which would end the
+ * host: the signal is blocked in this thread for the write, and one it caused is taken back
+ * (a SIGPIPE already pending for other reasons is left alone). */
+static int fd_write_all(bstream *s, const char *p, size_t n);
+
 static int fd_write(bstream *s, const char *p, size_t n)
+{
+    sigset_t pipe_only, old, pending;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_only, &old);
+    sigpending(&pending);
+    int was_pending = sigismember(&pending, SIGPIPE) == 1;
+    int r = fd_write_all(s, p, n);
+    if (r != 0 && s->err == EPIPE && !was_pending) {
+        struct timespec zero = { 0, 0 };
+        while (sigtimedwait(&pipe_only, NULL, &zero) < 0 && errno == EINTR) {
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return r;
+}
+
+static int fd_write_all(bstream *s, const char *p, size_t n)
 {
     int64_t at = s->pos;
     while (n > 0) {

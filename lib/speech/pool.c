@@ -9,10 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wire.h"
 
 enum { SLOT_EMPTY, SLOT_IDLE, SLOT_BUSY };
+
+/* One request is a chunk of a sentence (a few hundred bytes of text): an hour of audio for it
+ * can only be a runaway worker. */
+#define REQUEST_MAX_SAMPLES ((size_t)22050 * 3600)
 
 struct speech_pool {
     pthread_mutex_t mu;
@@ -23,6 +28,7 @@ struct speech_pool {
     worker_proc w[POOL_MAX];
     unsigned char state[POOL_MAX];
     int rate[POOL_MAX]; /* each worker's sample rate; read and written by the slot's holder */
+    pid_t owner;        /* the process the workers belong to: a fork()ed child starts anew */
     char path[PATH_MAX]; /* the worker executable, found on first use */
 };
 
@@ -43,6 +49,7 @@ ra_status speech_pool_new(speech_pool **out, unsigned max, const voice_profile *
     p->voice = *v;
     p->lim = *lim;
     p->max = max < 1 ? 1 : max > POOL_MAX ? POOL_MAX : max;
+    p->owner = getpid();
     for (unsigned i = 0; i < POOL_MAX; i++)
         p->w[i].fd = -1;
     *out = p;
@@ -53,9 +60,7 @@ void speech_pool_free(speech_pool *p)
 {
     if (!p)
         return;
-    for (unsigned i = 0; i < p->max; i++)
-        if (p->state[i] != SLOT_EMPTY)
-            worker_stop(&p->w[i], 0);
+    worker_stop_all(p->w, p->max);
     pthread_cond_destroy(&p->idle);
     pthread_mutex_destroy(&p->mu);
     free(p);
@@ -65,9 +70,14 @@ void speech_pool_free(speech_pool *p)
 static ra_status broken(speech_pool *p, worker_proc *w, const char *doing, char *err, size_t errcap)
 {
     char why[160];
-    if (errno == ETIMEDOUT) {
+    if (errno == ETIMEDOUT || errno == EPROTO) {
+        int hung = errno == ETIMEDOUT;
         worker_stop(w, 1);
-        snprintf(why, sizeof why, "the speech worker did not answer within %u ms and was stopped", p->lim.timeout_ms);
+        if (hung)
+            snprintf(why, sizeof why, "the speech worker did not answer within %u ms and was stopped",
+                     p->lim.timeout_ms);
+        else
+            snprintf(why, sizeof why, "the speech worker sent a malformed answer and was stopped");
     } else {
         worker_describe_end(w, why, sizeof why);
     }
@@ -127,10 +137,24 @@ static ra_status start_slot(speech_pool *p, unsigned i, char *err, size_t errcap
     return st == RA_OK ? hello(p, &p->w[i], &p->rate[i], err, errcap) : st;
 }
 
+/* In a child of fork(), every slot is the parent's, busy ones too: forget them all. */
+static void adopt_after_fork(speech_pool *p)
+{
+    pid_t me = getpid();
+    if (p->owner == me)
+        return;
+    for (unsigned i = 0; i < p->max; i++) {
+        worker_let_go(&p->w[i]);
+        p->state[i] = SLOT_EMPTY;
+    }
+    p->owner = me;
+}
+
 /* Takes an idle live worker, or starts one in an empty slot, or waits. */
 static ra_status acquire(speech_pool *p, unsigned *slot, char *err, size_t errcap)
 {
     pthread_mutex_lock(&p->mu);
+    adopt_after_fork(p);
     ra_status st = p->path[0] ? RA_OK : worker_find(p->path, sizeof p->path, err, errcap);
     while (st == RA_OK) {
         unsigned empty = p->max;
@@ -189,11 +213,15 @@ static int grow(void **v, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-/* Reads one PCM or WORDS payload into r. Returns 0, -1 (transport), -2 (out of memory). */
+/* Reads one PCM or WORDS payload into r. Returns 0, -1 (transport), -2 (out of memory). A
+ * worker is not trusted with sizes: a message over WIRE_MAX, or more audio for one request
+ * than REQUEST_MAX_SAMPLES, is a malformed answer. */
 static int take_payload(speech_pool *p, worker_proc *w, const wire_head *h, speech_result *r)
 {
     if (h->type == WIRE_PCM) {
         size_t k = h->len / 2;
+        if (h->len > WIRE_MAX || r->n + k > REQUEST_MAX_SAMPLES)
+            return errno = EPROTO, -1;
         if (h->len % 2 || grow((void **)&r->pcm, &r->cap, r->n + k, sizeof *r->pcm) != 0)
             return h->len % 2 ? (errno = EPROTO, -1) : -2;
         if (worker_recv(w, r->pcm + r->n, h->len, p->lim.timeout_ms) != 0)

@@ -176,6 +176,13 @@ ra_status worker_start(worker_proc *w, const char *path, const worker_limits *li
     return RA_OK;
 }
 
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
 static void sleep_ms(long ms)
 {
     struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
@@ -199,17 +206,28 @@ static int reap_within(pid_t pid, long ms, int *status)
     }
 }
 
-static int end_process(worker_proc *w, int kill_now)
+void worker_let_go(worker_proc *w)
 {
-    int status = 0;
+    /* shutdown reaches the worker even when a fork()ed child of the host still holds a copy of
+     * the socket; a child must not do it to its parent's workers */
+    if (w->fd >= 0 && w->owner == getpid())
+        shutdown(w->fd, SHUT_RDWR);
     if (w->fd >= 0)
         close(w->fd);
     w->fd = -1;
     free(w->in);
     w->in = NULL;
     w->pos = w->len = 0;
-    if (w->pid > 0 && w->owner == getpid()) {
-        if (kill_now || !reap_within(w->pid, STOP_WAIT_MS, &status)) {
+    if (w->owner != getpid())
+        w->pid = 0;
+}
+
+static int end_process(worker_proc *w, int kill_now, long wait_ms)
+{
+    int status = 0;
+    worker_let_go(w);
+    if (w->pid > 0) {
+        if (kill_now || !reap_within(w->pid, wait_ms, &status)) {
             kill(w->pid, SIGKILL);
             while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {
             }
@@ -222,7 +240,18 @@ static int end_process(worker_proc *w, int kill_now)
 void worker_stop(worker_proc *w, int kill_now)
 {
     if (w)
-        end_process(w, kill_now);
+        end_process(w, kill_now, STOP_WAIT_MS);
+}
+
+void worker_stop_all(worker_proc *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        worker_let_go(&w[i]); /* all told at once: they exit side by side */
+    double deadline = now_ms() + STOP_WAIT_MS;
+    for (size_t i = 0; i < n; i++) {
+        double left = deadline - now_ms();
+        end_process(&w[i], 0, left > 0 ? (long)left : 0);
+    }
 }
 
 int worker_alive(worker_proc *w)
@@ -270,14 +299,17 @@ int worker_send(const worker_proc *w, unsigned type, const void *payload, size_t
     return 0;
 }
 
-/* Waits for bytes and takes what is there, up to the buffer's size. */
+/* Waits for bytes and takes what is there, up to the buffer's size. The wait is measured on the
+ * clock, so a host's periodic signal (a profiler's SIGPROF) cannot keep it going for ever. */
 static int refill(worker_proc *w, unsigned timeout_ms)
 {
+    double deadline = now_ms() + timeout_ms;
     for (;;) {
+        double left = deadline - now_ms();
         struct pollfd pfd = { w->fd, POLLIN, 0 };
-        int r = poll(&pfd, 1, (int)timeout_ms);
+        int r = left <= 0 ? 0 : poll(&pfd, 1, (int)left + 1);
         if (r < 0 && errno == EINTR)
-            continue; /* a host signal: the silence clock starts again, which only lengthens it */
+            continue;
         if (r == 0)
             return errno = ETIMEDOUT, -1;
         if (r < 0)
@@ -311,7 +343,7 @@ int worker_recv(worker_proc *w, void *buf, size_t n, unsigned timeout_ms)
 
 void worker_describe_end(worker_proc *w, char *buf, size_t cap)
 {
-    int status = end_process(w, 0);
+    int status = end_process(w, 0, STOP_WAIT_MS);
     if (WIFSIGNALED(status))
         snprintf(buf, cap, "the speech worker was killed by signal %d (%s)", WTERMSIG(status),
                  strsignal(WTERMSIG(status)));

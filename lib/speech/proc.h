@@ -39,6 +39,12 @@ ra_status worker_start(worker_proc *w, const char *path, const worker_limits *li
  * worker started by another process (before a fork) is only let go of. Accepts an empty w. */
 void worker_stop(worker_proc *w, int kill_now);
 
+/* Closes the socket (after a shutdown that reaches the worker even if a fork()ed child holds a
+ * copy); the process is not waited for. A worker of another process is only forgotten. */
+void worker_let_go(worker_proc *w);
+/* worker_stop for n workers at once, with one shared wait. */
+void worker_stop_all(worker_proc *w, size_t n);
+
 /* 0 when the worker has exited or was killed since its last use (it is then reaped). */
 int worker_alive(worker_proc *w);
 

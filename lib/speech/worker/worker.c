@@ -148,7 +148,7 @@ static void speak(const char *payload, uint32_t len)
 {
     char *text = malloc((size_t)len + 1);
     if (!text) {
-        put_status(WIRE_DONE, RA_ERR_NOMEM, "");
+        put_status(WIRE_DONE, RA_ERR_NOMEM, "the speech worker ran out of memory");
         return;
     }
     memcpy(text, payload, len);

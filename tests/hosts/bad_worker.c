@@ -1,0 +1,50 @@
+/* A speech worker that lies: it greets properly, then answers a text with a PCM message that
+ * claims 4 GB. The library must call it malformed, not try to allocate it. */
+#include <stdint.h>
+#include <unistd.h>
+
+#include "wire.h"
+
+static int read_full(void *p, size_t n)
+{
+    for (size_t got = 0; got < n;) {
+        ssize_t k = read(0, (char *)p + got, n - got);
+        if (k <= 0)
+            return -1;
+        got += (size_t)k;
+    }
+    return 0;
+}
+
+static void skip(uint32_t n)
+{
+    char buf[256];
+    while (n > 0) {
+        uint32_t k = n < sizeof buf ? n : (uint32_t)sizeof buf;
+        if (read_full(buf, k) != 0)
+            _exit(0);
+        n -= k;
+    }
+}
+
+int main(void)
+{
+    wire_head h;
+    if (read_full(&h, sizeof h) != 0)
+        return 0;
+    skip(h.len);
+    struct {
+        wire_head h;
+        uint32_t version, rate;
+    } ready = { { WIRE_READY, 8 }, WIRE_VERSION, 22050 };
+    if (write(1, &ready, sizeof ready) != (ssize_t)sizeof ready)
+        return 1;
+    if (read_full(&h, sizeof h) != 0)
+        return 0;
+    skip(h.len);
+    wire_head huge = { WIRE_PCM, 0xFFFFFFF0u };
+    if (write(1, &huge, sizeof huge) != (ssize_t)sizeof huge)
+        return 1;
+    pause();
+    return 0;
+}
