@@ -68,3 +68,23 @@ const char *norm_unit_reading(const char *s, size_t n, const char **position)
         }
     return NULL;
 }
+
+/* a-b with digits on both sides (a score, a range): 6-4, 7-6(5 */
+static int digit_pair(const nctx *c, size_t j)
+{
+    if (c->t[j].kind != TK_WORD)
+        return 0;
+    const char *w = tok_text(c, j);
+    size_t n = c->t[j].len, k = 0;
+    while (k < n && vn_is_digit((unsigned char)w[k]))
+        k++;
+    return k > 0 && k + 1 < n && w[k] == '-' && vn_is_digit((unsigned char)w[k + 1]);
+}
+
+int norm_score_context(const nctx *c, size_t i)
+{
+    size_t j = i;
+    while (j >= 2 && c->t[j - 1].kind == TK_PUNCT && tok_text(c, j - 1)[0] == ',' && digit_pair(c, j - 2))
+        j -= 2; /* 6-4, 3-6, 7-6: the list goes back to its first score */
+    return ctx_near(c, j, "score", 5);
+}

@@ -1,5 +1,7 @@
 /* Dates and times written as one token: 16/01/2023, 4/2024, 2/9, 30-4-1975, 15.8.2024, 14h30,
  * 7h, 8:15. A d/m that reads better as a fraction (2/3 số hộ) is read as one. */
+#include <string.h>
+
 #include "norm_int.h"
 
 typedef struct {
@@ -28,9 +30,12 @@ static int split_parts(const char *s, size_t n, dparts *d)
         d->ng++;
         if (i == n)
             break;
-        if ((s[i] != '/' && s[i] != '-' && s[i] != '.') || (d->sep && s[i] != d->sep))
+        size_t dash = norm_dash_len(s + i, n - i); /* 20–6–2025 with en dashes reads as with - */
+        char sep = dash ? '-' : s[i];
+        if ((sep != '/' && sep != '-' && sep != '.') || (d->sep && sep != d->sep))
             return 0;
-        d->sep = s[i++];
+        d->sep = sep;
+        i += dash ? dash : 1;
         if (i == n)
             return 0;
     }
@@ -104,6 +109,25 @@ static int day_month_is_date(const nctx *c, size_t i, const dparts *d)
     return d->g[0][0] == '0' || d->g[1][0] == '0' || d->v[0] > d->v[1];
 }
 
+/* d-m written with a dash: token j's shape. */
+static int dash_day_month(const nctx *c, size_t j)
+{
+    dparts d;
+    return c->t[j].kind == TK_WORD && split_parts(tok_text(c, j), c->t[j].len, &d) && d.ng == 2 && d.sep == '-' &&
+           is_day(&d, 0) && is_month(&d, 1);
+}
+
+/* A day word before d-m (sáng 19-8, dịp 2-9), also through a list of them: dịp 30-4 và 1-5. */
+static int day_context(const nctx *c, size_t i)
+{
+    size_t j = i;
+    while (j >= 2 && dash_day_month(c, j - 2) &&
+           ((c->t[j - 1].kind == TK_PUNCT && tok_text(c, j - 1)[0] == ',') ||
+            (c->t[j - 1].kind == TK_WORD && c->t[j - 1].len == 3 && !memcmp(tok_text(c, j - 1), "và", 3))))
+        j -= 2;
+    return ctx_before(c, j, "day");
+}
+
 int norm_read_date(nctx *c, size_t i, const char *s, size_t n)
 {
     dparts d;
@@ -118,9 +142,22 @@ int norm_read_date(nctx *c, size_t i, const char *s, size_t n)
         say_date(c, d.v[2], d.v[1], d.v[0]); /* ISO 2025-08-19 */
         return 1;
     }
-    if (d.ng == 2 && d.sep == '-' && is_day(&d, 0) && is_month(&d, 1) && !ctx_near(c, i, "score", 5) &&
-        (ctx_before(c, i, "day") || d.v[0] > d.v[1] || d.g[1][0] == '0')) {
+    if (d.ng == 2 && d.sep == '-' && is_day(&d, 0) && is_month(&d, 1) && !norm_score_context(c, i) &&
+        (day_context(c, i) || d.v[0] > d.v[1] || d.g[1][0] == '0')) {
         say_date(c, d.v[0], d.v[1], -1); /* sáng 19-8: a range would climb (5-7) */
+        return 1;
+    }
+    if (d.ng == 2 && d.sep == '.' && is_day(&d, 0) && is_month(&d, 1) &&
+        (ctx_before(c, i, "day") || ctx_before(c, i, "date"))) {
+        say_date(c, d.v[0], d.v[1], -1); /* chiều 14.10: a date, not fourteen point ten */
+        return 1;
+    }
+    if (d.ng == 2 && d.sep == '-' && is_month(&d, 0) && is_year(&d, 1) &&
+        (after_month_word || ctx_before(c, i, "day"))) {
+        if (!after_month_word)
+            rbuf_word(c->out, "tháng");
+        norm_say_month(c, (unsigned)d.v[0]); /* tháng 3-2019: a month and its year */
+        say_year(c, d.v[1]);
         return 1;
     }
     if (d.ng != 2 || d.sep != '/')
@@ -148,6 +185,25 @@ int norm_read_date(nctx *c, size_t i, const char *s, size_t n)
     else
         say_over(c, d.v[0], d.v[1]); /* 140/90, số 12/34 */
     return 1;
+}
+
+static long small_number(const nctx *c, size_t j, size_t max_digits)
+{
+    if (j >= c->n || c->t[j].kind != TK_WORD || c->t[j].len > max_digits)
+        return -1;
+    return norm_digits_value(tok_text(c, j), c->t[j].len);
+}
+
+size_t norm_spaced_date(nctx *c, size_t i)
+{
+    long d = small_number(c, i, 2), m = small_number(c, i + 2, 2), y = small_number(c, i + 4, 4);
+    if (d < 1 || d > 31 || m < 1 || m > 12 || c->t[i + 1].kind != TK_DASH)
+        return 0;
+    int year = y >= 1000 && c->t[i + 4].len == 4 && c->t[i + 3].kind == TK_DASH;
+    if (!(year ? ctx_before(c, i, "date") : ctx_before(c, i, "day")))
+        return 0; /* "từ 5 - 7" is a range; "ngày 20 - 6" and "từ 20 - 6 - 2025" are dates */
+    say_date(c, d, m, year ? y : -1);
+    return year ? 5 : 3;
 }
 
 /* 14h30, 7h, 9h00, 14g30, 8:15, 8:15:30 */

@@ -54,11 +54,29 @@ void norm_say_month(nctx *c, unsigned m);
 int ctx_before(const nctx *c, size_t i, const char *role);
 /* Does such a phrase end before one of the window tokens up to i (thắng Thái Lan 2-1)? */
 int ctx_near(const nctx *c, size_t i, const char *role, size_t window);
+/* Is a-b at token i a sports score: after a score word (within five words), or the next item of
+ * a list of scores that follows one (thắng 6-4, 3-6, 7-6)? */
+int norm_score_context(const nctx *c, size_t i);
 /* The reading of a unit or currency and its position ("after", "glued", "before"), or NULL. */
 const char *norm_unit_reading(const char *s, size_t n, const char **position);
 
 /* Digits s[0..n) as an unsigned value; -1 if not all digits or too long. */
 long norm_digits_value(const char *s, size_t n);
+
+/* The length of a dash at s (- or an en dash, em dash or minus sign), or 0. */
+static inline size_t norm_dash_len(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '-')
+        return 1;
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 &&
+        (((unsigned char)s[1] == 0x80 && ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94)) ||
+         ((unsigned char)s[1] == 0x88 && (unsigned char)s[2] == 0x92)))
+        return 3;
+    return 0;
+}
+
+/* Dates written across tokens: ngày 20 - 6 - 2025. Returns the tokens read, or 0. */
+size_t norm_spaced_date(nctx *c, size_t i);
 
 static inline const char *tok_text(const nctx *c, size_t i)
 {

@@ -131,23 +131,60 @@ static int read_special_small(nctx *c, size_t i, const numparse *p)
     return 0;
 }
 
-/* "trên" and what an amount is per: a unit (km/h, tấn/ha) or a word (đ/người). */
-static int read_per(nctx *c, size_t i, const char *s, size_t n)
+/* One part of what an amount is per: a unit, or a word (đ/người). */
+static int per_part_ok(const char *s, size_t n)
 {
-    const char *pos, *unit = n ? norm_unit_reading(s, n, &pos) : NULL;
-    for (size_t k = 0; !unit && k < n;) {
+    const char *pos;
+    if (!n)
+        return 0;
+    if (norm_unit_reading(s, n, &pos))
+        return 1;
+    for (size_t k = 0; k < n;) {
         int32_t cp;
         k += vn_decode(s + k, n - k, &cp);
         if (!vn_is_letter(cp))
             return 0;
     }
-    if (!n)
+    return 1;
+}
+
+/* "trên" and what an amount is per, as far as the chain goes: km/h, tấn/ha, đ/m2/tháng. */
+static int read_per(nctx *c, size_t i, const char *s, size_t n)
+{
+    for (size_t a = 0; a <= n;) { /* every part must be readable before anything is said */
+        const char *slash = memchr(s + a, '/', n - a);
+        size_t b = slash ? (size_t)(slash - s) : n;
+        if (!per_part_ok(s + a, b - a))
+            return 0;
+        a = b + 1;
+    }
+    for (size_t a = 0; a <= n;) {
+        const char *slash = memchr(s + a, '/', n - a), *pos, *unit;
+        size_t b = slash ? (size_t)(slash - s) : n;
+        rbuf_word(c->out, "trên");
+        if ((unit = norm_unit_reading(s + a, b - a, &pos)) != NULL)
+            rbuf_word(c->out, unit);
+        else
+            norm_letters(c, s + a, b - a, i);
+        a = b + 1;
+    }
+    return 1;
+}
+
+/* 2.5kg, 1.5 lít, 0.8%: a point before one, two or four digits, with a unit after it, is a
+ * decimal point (three digits after it would be a thousands group). */
+static int read_measure(nctx *c, size_t i, const numparse *p, const char *rest, size_t rn)
+{
+    const char *pos, *slash = rn ? memchr(rest, '/', rn) : NULL;
+    size_t un = slash ? (size_t)(slash - rest) : rn;
+    if (p->ng != 2 || p->sep[1] != '.' || p->gn[1] == 3 || (c->flags & NORM_EN_GROUPS))
         return 0;
-    rbuf_word(c->out, "trên");
-    if (unit)
-        rbuf_word(c->out, unit);
-    else
-        norm_letters(c, s, n, i);
+    int unit = un ? (un == 1 && rest[0] == '%') || norm_unit_reading(rest, un, &pos) != NULL
+                  : i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
+                        (norm_unit_reading(tok_text(c, i + 1), c->t[i + 1].len, &pos) != NULL);
+    if (!unit)
+        return 0;
+    read_decimal(c, p, "phẩy");
     return 1;
 }
 
@@ -170,12 +207,12 @@ static int read_amount(nctx *c, size_t i, const char *s, size_t n)
         return 0;
     if (k && !before)
         rbuf_word(c->out, s[0] == '+' ? "cộng" : "âm");
-    if (!(k == 0 && read_special_small(c, i, &p)) && !read_plain(c, &p)) {
+    const char *rest = s + k + p.end;
+    size_t rn = n - k - p.end;
+    if (!(k == 0 && read_special_small(c, i, &p)) && !read_measure(c, i, &p, rest, rn) && !read_plain(c, &p)) {
         c->out->len = mark;
         return 0;
     }
-    const char *rest = s + k + p.end;
-    size_t rn = n - k - p.end;
     const char *slash = rn ? memchr(rest, '/', rn) : NULL;
     size_t un = slash ? (size_t)(slash - rest) : rn; /* 50.000đ/người: the unit, then per what */
     const char *unit = un ? norm_unit_reading(rest, un, &pos) : NULL;
@@ -279,18 +316,49 @@ static int read_docnum(nctx *c, size_t i, const char *s, size_t n)
     return 1;
 }
 
-enum { READ_NONE, READ_DATE, READ_TIME, READ_AMOUNT, READ_DOCNUM };
+/* A whole integer (thousands dots allowed) filling s[0..n). */
+static int whole_integer(const nctx *c, const char *s, size_t n, numparse *p)
+{
+    char thousands = (c->flags & NORM_EN_GROUPS) ? ',' : '.';
+    return parse_groups(s, n, p) && p->end == n && (p->ng == 1 || groups_of_three(p, 0, p->ng, thousands));
+}
+
+/* a:b or a/b of two whole numbers said "a trên b": a ratio (tỷ lệ 1:5, bản đồ 1:50.000) or a
+ * count over a total (1.204/2.318). A colon needs a ratio word before it, or a right side no
+ * clock could show. */
+static int read_over(nctx *c, size_t i, const char *s, size_t n)
+{
+    const char *sep = memchr(s, ':', n);
+    if (!sep)
+        sep = memchr(s, '/', n);
+    numparse a, b;
+    size_t k = sep ? (size_t)(sep - s) : 0;
+    if (!sep || !whole_integer(c, s, k, &a) || !whole_integer(c, sep + 1, n - k - 1, &b))
+        return 0;
+    if (*sep == ':' && !ctx_near(c, i, "ratio", 3) && b.ng == 1 && b.gn[0] <= 2)
+        return 0;
+    read_joined(c, &a, 0, a.ng);
+    rbuf_word(c->out, "trên");
+    read_joined(c, &b, 0, b.ng);
+    return 1;
+}
+
+enum { READ_NONE, READ_DATE, READ_TIME, READ_AMOUNT, READ_DOCNUM, READ_OVER };
 
 /* Reads one numeric form; returns which kind it was (READ_NONE if none). */
 static int read_one(nctx *c, size_t i, const char *s, size_t n)
 {
+    if (memchr(s, ':', n) && ctx_near(c, i, "ratio", 3) && read_over(c, i, s, n))
+        return READ_OVER;
     if (norm_read_date(c, i, s, n))
         return READ_DATE;
     if (norm_read_time(c, s, n))
         return READ_TIME;
     if (read_amount(c, i, s, n))
         return READ_AMOUNT;
-    return read_docnum(c, i, s, n) ? READ_DOCNUM : READ_NONE;
+    if (read_docnum(c, i, s, n))
+        return READ_DOCNUM;
+    return read_over(c, i, s, n) ? READ_OVER : READ_NONE;
 }
 
 /* Can a range join these two kinds? Two of a kind, or a day before a date (10-12/3: the
@@ -304,19 +372,22 @@ static int same_kind(int left_kind, int right_kind, long left_value)
 /* 2021-2025, 7h30-11h, 25-30: both sides numbers, said with "đến". */
 static int read_range(nctx *c, size_t i, const char *s, size_t n)
 {
-    const char *dash = memchr(s, '-', n);
-    if (!dash || dash == s || dash == s + n - 1)
+    size_t a = 1, dl = 0;
+    while (a < n && !(dl = norm_dash_len(s + a, n - a)))
+        a++; /* - or an en dash: 10–15% */
+    if (!dl || a + dl >= n)
         return 0;
-    size_t mark = c->out->len, a = (size_t)(dash - s);
-    long left = norm_digits_value(s, a), right = norm_digits_value(dash + 1, n - a - 1);
-    if (left >= 0 && right >= 0 && (left >= right || ctx_near(c, i, "score", 5))) {
+    const char *dash = s + a + dl - 1; /* the last byte of the dash: dash + 1 starts the right side */
+    size_t mark = c->out->len;
+    long left = norm_digits_value(s, a), right = norm_digits_value(dash + 1, n - a - dl);
+    if (left >= 0 && right >= 0 && (left >= right || norm_score_context(c, i))) {
         num_cardinal_u64(c->out, (uint64_t)left, c->cfg->dl); /* 3-0, 2-1: a score, not a range */
         num_cardinal_u64(c->out, (uint64_t)right, c->cfg->dl);
         return 1;
     }
     if (vn_is_digit((unsigned char)s[a - 1]) || s[a - 1] == 'h') {
         int kind = read_one(c, i, s, a);
-        if (kind && (rbuf_word(c->out, "đến"), same_kind(kind, read_one(c, i, dash + 1, n - a - 1), left)))
+        if (kind && (rbuf_word(c->out, "đến"), same_kind(kind, read_one(c, i, dash + 1, n - a - dl), left)))
             return 1;
     }
     c->out->len = mark;
@@ -348,6 +419,14 @@ static int starts_number(const char *s, size_t n)
     return k < n && vn_is_digit((unsigned char)s[k]);
 }
 
+/* 00 after "N giờ": the minutes of a full hour, which are not said. */
+static int zero_minutes(const nctx *c, size_t i)
+{
+    return c->t[i].len == 2 && !memcmp(tok_text(c, i), "00", 2) && i >= 2 && c->t[i - 1].kind == TK_WORD &&
+           c->t[i - 1].len == 5 && !memcmp(tok_text(c, i - 1), "giờ", 5) &&
+           vn_is_digit((unsigned char)tok_text(c, i - 2)[0]);
+}
+
 size_t norm_number(nctx *c, size_t i)
 {
     if (c->t[i].kind != TK_WORD)
@@ -360,6 +439,10 @@ size_t norm_number(nctx *c, size_t i)
         return 1;
     if (!starts_number(s, n))
         return 0;
+    if ((used = norm_spaced_date(c, i)) != 0)
+        return used;
+    if (zero_minutes(c, i))
+        return 1; /* 7 giờ 00 is "bảy giờ", never "bảy giờ không" */
     int kind = read_one(c, i, s, n);
     if (!kind && !read_range(c, i, s, n))
         return 0;
