@@ -97,7 +97,8 @@ $(BUILD)/gen/tables.c: lib/gen/gentables.sh $(DATA) $(VOICES)
 	sh lib/gen/gentables.sh $@ --tsv gen_acronyms 4 lib/data/acronyms.tsv \
 	  --tsv gen_loanwords 2 lib/data/loanwords.tsv --tsv gen_letters 2 lib/data/letters.tsv \
 	  --tsv gen_symbols 2 lib/data/symbols.tsv --tsv gen_units 3 lib/data/units.tsv \
-	  --tsv gen_contexts 2 lib/data/contexts.tsv --files gen_voices $(VOICES)
+	  --tsv gen_contexts 2 lib/data/contexts.tsv --tsv gen_acronym_parts 2 lib/data/acronym-parts.tsv \
+	  --files gen_voices $(VOICES)
 
 $(BUILD)/obj/tables.o: $(BUILD)/gen/tables.c
 	$(CC) -std=c11 $(OPT) $(SAN) -fPIC -fvisibility=hidden -c -o $@ $<

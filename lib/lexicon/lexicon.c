@@ -246,3 +246,37 @@ int lex_word_role(const char *w, size_t n, const char *role)
             return 1;
     return 0;
 }
+
+#define COMPOSE_MAX 40 /* bytes: the longest acronym tried as pieces */
+
+static const char *part_reading(const char *s, size_t n)
+{
+    size_t i = find_first(&gen_acronym_parts[0][0], 2, gen_acronym_parts_count, s, n);
+    return i < gen_acronym_parts_count ? gen_acronym_parts[i][1] : NULL;
+}
+
+int lex_compose(const char *form, size_t n, rbuf *out)
+{
+    unsigned char pieces[COMPOSE_MAX + 1], step[COMPOSE_MAX + 1];
+    if (n < 4 || n > COMPOSE_MAX)
+        return 0;
+    pieces[0] = 0;
+    for (size_t e = 1; e <= n; e++) { /* the fewest pieces that cover form[0..e) */
+        pieces[e] = 255;
+        for (size_t k = 2; k <= e && k <= 12; k++)
+            if (pieces[e - k] < 255 && pieces[e - k] + 1 < pieces[e] && part_reading(form + e - k, k)) {
+                pieces[e] = (unsigned char)(pieces[e - k] + 1);
+                step[e] = (unsigned char)k;
+            }
+    }
+    if (pieces[n] == 255 || pieces[n] < 2)
+        return 0;
+    size_t cut[COMPOSE_MAX], nc = 0;
+    for (size_t e = n; e > 0; e -= step[e])
+        cut[nc++] = e;
+    for (size_t st = 0; nc > 0; st = cut[nc]) {
+        nc--;
+        rbuf_word(out, part_reading(form + st, cut[nc] - st));
+    }
+    return 1;
+}

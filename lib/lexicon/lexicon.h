@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "readarticle.h"
 
 /* A user lexicon: rows in the layout of gen_acronyms, searched before the built-in table. */
@@ -22,6 +23,8 @@ extern const char *const gen_loanwords[][2];
 extern const size_t gen_loanwords_count;
 extern const char *const gen_letters[][2];
 extern const size_t gen_letters_count;
+extern const char *const gen_acronym_parts[][2];
+extern const size_t gen_acronym_parts_count;
 extern const char *const gen_contexts[][2];  /* word, role: the words that decide a reading */
 extern const size_t gen_contexts_count;
 
@@ -45,5 +48,9 @@ const char *lex_letter(const char *letter, size_t n);
 int lex_word_eq(const char *w, size_t n, const char *p, size_t pn);
 /* Is w[0..n) (any case) listed in lib/data/contexts.tsv with this role ("label", ...)? */
 int lex_word_role(const char *w, size_t n, const char *role);
+/* An acronym no table holds, read as the pieces of lib/data/acronym-parts.tsv it splits into
+ * wholly (TTDBKTTVQG: trung tâm dự báo khí tượng thủy văn quốc gia): appends the readings to out
+ * and returns 1, or returns 0 (four letters at least, two pieces at least). */
+int lex_compose(const char *form, size_t n, rbuf *out);
 
 #endif

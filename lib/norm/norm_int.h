@@ -23,6 +23,11 @@ size_t norm_word(nctx *c, size_t i);
 size_t norm_roman(nctx *c, size_t i);
 size_t norm_url(nctx *c, size_t i);
 
+/* Reads a foreign word no table knows as Vietnamese syllables approximating it (Sinner: xin
+ * nơ); 0 when it is not a Latin-script word. */
+int norm_foreign(nctx *c, const char *s, size_t n);
+/* An unknown word in capitals that is said as a word (YAGI), not spelled (BIDV). */
+int norm_foreign_caps_word(const char *s, size_t n);
 /* Reads an arbitrary string with no recognised form: letters, digits and symbols in turn. */
 void norm_fallback(nctx *c, const char *s, size_t n);
 /* A look-up's view of the sentence: which token the form stands at. */

@@ -153,6 +153,78 @@ static int has_upper_after_first(const char *s, size_t n)
     return 0;
 }
 
+/* Words run together, each opened by a capital: MoMo, ZaloPay, VinFast (an optional lowercase
+ * head: iPhone is in the loanword table, eKYC is not this). */
+static int camel_case(const char *s, size_t n)
+{
+    int lower_seen = 0, chunk_lower = 0;
+    for (size_t p = 0; p < n;) {
+        int32_t cp;
+        p += vn_decode(s + p, n - p, &cp);
+        if (vn_is_upper(cp)) {
+            if (p > 1 && !chunk_lower)
+                return 0; /* two capitals in a row: an acronym inside */
+            chunk_lower = 0;
+        } else {
+            chunk_lower = lower_seen = 1;
+        }
+    }
+    return lower_seen && chunk_lower;
+}
+
+static void read_word_part(nctx *c, const char *s, size_t n, size_t tok_index)
+{
+    const char *r = lex_loanword(s, n);
+    if (r)
+        norm_put_reading(c->out, r);
+    else if (!norm_foreign(c, s, n)) /* a brand's parts are foreign even when they look Vietnamese */
+        put_lower(c->out, s, n);
+    (void)tok_index;
+}
+
+static void read_camel(nctx *c, const char *s, size_t n)
+{
+    size_t a = 0;
+    for (size_t p = 0; p <= n;) {
+        int32_t cp = 0;
+        size_t k = p < n ? vn_decode(s + p, n - p, &cp) : 1;
+        if (p == n || (p > a && vn_is_upper(cp))) {
+            read_word_part(c, s + a, p - a, 0);
+            a = p;
+        }
+        p += k;
+    }
+}
+
+/* Place names of the Central Highlands keep an old k before a, o, u (Kon Tum, Bắc Kạn): with
+ * c in its place the word is a syllable. */
+static int k_name(const char *s, size_t n)
+{
+    char w[64];
+    if ((s[0] != 'K' && s[0] != 'k') || n >= sizeof w)
+        return 0;
+    memcpy(w, s, n);
+    w[0] = 'c';
+    return vn_is_syllable(w, n);
+}
+
+/* Kon Plông, Krông Pắc, Đắk Glei: a consonant before a syllable is said on its own (pờ lông). */
+static int cluster_name(nctx *c, const char *s, size_t n)
+{
+    static const char *const alone[][2] = { { "b", "bờ" }, { "c", "cờ" }, { "d", "đờ" }, { "g", "gờ" }, { "k", "cờ" },
+                                            { "p", "pờ" }, { "s", "xờ" }, { "t", "tờ" }, { "v", "vờ" } };
+    char first = (char)(s[0] | 0x20);
+    if (n < 3 || !vn_is_syllable(s + 1, n - 1) || !strchr("lr", s[1] | 0x20))
+        return 0;
+    for (size_t k = 0; k < sizeof alone / sizeof alone[0]; k++)
+        if (alone[k][0][0] == first) {
+            rbuf_word(c->out, alone[k][1]);
+            put_lower(c->out, s + 1, n - 1);
+            return 1;
+        }
+    return 0;
+}
+
 void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
 {
     ctx_req req = { c, tok_index };
@@ -172,7 +244,9 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
     if (caps) {
         if (syllable && headline_word(c, s, n, tok_index))
             put_lower(c->out, s, n); /* a headline word: NÂNG CAO */
-        else
+        else if (camel_case(s, n))
+            read_camel(c, s, n);     /* MoMo, ZaloPay: words run together */
+        else if (!lex_compose(s, n, c->out) && !(norm_foreign_caps_word(s, n) && norm_foreign(c, s, n)))
             spell(c->out, s, n);     /* an unknown acronym: VTV, Zalo OA */
     } else if (first_len == n && vn_is_upper(first)) {
         if (vn_is_syllable(s, n))
@@ -181,7 +255,9 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
             spell(c->out, s, n);     /* a single consonant: độ C, vitamin B */
     } else if (!has_vowel(s, n)) {
         spell(c->out, s, n);         /* no vowel at all: ch, gmhkpd */
-    } else {
-        rbuf_wordn(c->out, s, n);
+    } else if (vn_is_syllable(s, n) || k_name(s, n)) {
+        rbuf_wordn(c->out, s, n);    /* a Vietnamese word: Kon Tum, Bắc Kạn spell k before o, a */
+    } else if (!cluster_name(c, s, n) && !norm_foreign(c, s, n)) {
+        rbuf_wordn(c->out, s, n);    /* else a foreign word in Vietnamese syllables */
     }
 }

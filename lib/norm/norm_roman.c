@@ -4,6 +4,7 @@
 
 #include "norm_int.h"
 #include "syllable.h"
+#include "vnchar.h"
 
 static int roman_digit(char ch)
 {
@@ -70,6 +71,48 @@ static int after_name(const nctx *c, size_t i)
     return n > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' && !vn_is_syllable(w, n);
 }
 
+static int32_t first_cp(const nctx *c, size_t j)
+{
+    int32_t cp;
+    vn_decode(tok_text(c, j), c->t[j].len, &cp);
+    return cp;
+}
+
+static int is_word(const nctx *c, size_t j, const char *w)
+{
+    return c->t[j].kind == TK_WORD && c->t[j].len == strlen(w) && !memcmp(tok_text(c, j), w, c->t[j].len);
+}
+
+/* Token j is a bare roman numeral. */
+static int roman_token(const nctx *c, size_t j)
+{
+    return c->t[j].kind == TK_WORD && roman_value(tok_text(c, j), c->t[j].len) > 0;
+}
+
+/* thế kỷ XVII, XVIII và XIX: a numeral after a comma or "và", "hoặc", "đến" that follows
+ * another one goes back to the first, whose context decides. */
+static size_t list_start(const nctx *c, size_t i)
+{
+    size_t j = i;
+    while (j >= 2 && roman_token(c, j - 2) &&
+           ((c->t[j - 1].kind == TK_PUNCT && tok_text(c, j - 1)[0] == ',') || is_word(c, j - 1, "và") ||
+            is_word(c, j - 1, "hoặc") || is_word(c, j - 1, "đến")))
+        j -= 2;
+    return j;
+}
+
+/* khu công nghiệp Nam Cấm II, nhà máy thủy điện Hòa Bình II: a numeral ending a proper name
+ * (capitalised words) that follows a word naming a place or a work. */
+static int ends_named_place(const nctx *c, size_t i)
+{
+    size_t j = i, names = 0;
+    while (j > 0 && names < 4 && c->t[j - 1].kind == TK_WORD && vn_is_upper(first_cp(c, j - 1))) {
+        j--;
+        names++;
+    }
+    return names > 0 && ctx_before(c, j, "named");
+}
+
 size_t norm_roman(nctx *c, size_t i)
 {
     if (c->t[i].kind != TK_WORD)
@@ -80,8 +123,10 @@ size_t norm_roman(nctx *c, size_t i)
     size_t rn = slash ? (size_t)(slash - s) : n;
     long year = slash ? norm_digits_value(slash + 1, n - rn - 1) : -1;
     int v = roman_value(s, rn), v2 = slash ? roman_value(slash + 1, n - rn - 1) : 0; /* vùng I/II */
+    size_t first = list_start(c, i);
     if (!v || (slash && year < 1000 && !v2) ||
-        !(ctx_before(c, i, "roman") || heading_number(c, i) || (rn >= 2 && after_name(c, i))))
+        !(ctx_before(c, first, "roman") || heading_number(c, i) || (rn >= 2 && after_name(c, i)) ||
+          (rn >= 2 && ends_named_place(c, first))))
         return 0;
     if ((v == 1 || v == 4) && ctx_before(c, i, "ordinal"))
         rbuf_word(c->out, v == 1 ? "nhất" : "tư");
