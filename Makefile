@@ -98,6 +98,7 @@ $(BUILD)/gen/tables.c: lib/gen/gentables.sh $(DATA) $(VOICES)
 	  --tsv gen_loanwords 2 lib/data/loanwords.tsv --tsv gen_letters 2 lib/data/letters.tsv \
 	  --tsv gen_symbols 2 lib/data/symbols.tsv --tsv gen_units 3 lib/data/units.tsv \
 	  --tsv gen_contexts 2 lib/data/contexts.tsv --tsv gen_acronym_parts 2 lib/data/acronym-parts.tsv \
+	  --tsv gen_vnwords 3 lib/data/vn-words.tsv \
 	  --files gen_voices $(VOICES)
 
 $(BUILD)/obj/tables.o: $(BUILD)/gen/tables.c

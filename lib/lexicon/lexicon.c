@@ -280,3 +280,12 @@ int lex_compose(const char *form, size_t n, rbuf *out)
     }
     return 1;
 }
+
+const char *lex_plain_word(const char *s, size_t n, int *several)
+{
+    size_t i = find_first(&gen_vnwords[0][0], 3, gen_vnwords_count, s, n);
+    if (i >= gen_vnwords_count)
+        return NULL;
+    *several = gen_vnwords[i][2][0] == 'w';
+    return gen_vnwords[i][1];
+}

@@ -25,6 +25,8 @@ extern const char *const gen_letters[][2];
 extern const size_t gen_letters_count;
 extern const char *const gen_acronym_parts[][2];
 extern const size_t gen_acronym_parts_count;
+extern const char *const gen_vnwords[][3];
+extern const size_t gen_vnwords_count;
 extern const char *const gen_contexts[][2];  /* word, role: the words that decide a reading */
 extern const size_t gen_contexts_count;
 
@@ -52,5 +54,9 @@ int lex_word_role(const char *w, size_t n, const char *role);
  * wholly (TTDBKTTVQG: trung tâm dự báo khí tượng thủy văn quốc gia): appends the readings to out
  * and returns 1, or returns 0 (four letters at least, two pieces at least). */
 int lex_compose(const char *form, size_t n, rbuf *out);
+/* The written form of a Vietnamese word or syllable typed without marks in lowercase ASCII, as
+ * in web addresses (thuvien: thư viện, luat: luật), from lib/data/vn-words.tsv, or NULL;
+ * *several tells a word of several syllables from a single syllable. */
+const char *lex_plain_word(const char *s, size_t n, int *several);
 
 #endif

@@ -11,7 +11,7 @@
 #define LABEL_MAX 40     /* a longer label is not worth reading out */
 #define MAX_LABELS 5
 #define SYL_MAX 7        /* bytes in the longest ASCII syllable (nghieng) */
-#define WORD_MAX 12      /* the longest loanword looked for inside a label */
+#define WORD_MAX 24      /* the longest word or loanword looked for inside a label */
 
 static const char *const tlds[] = { "vn", "com", "net", "org", "gov", "edu", "info", "io", "biz", "asia", "int" };
 
@@ -55,8 +55,40 @@ static size_t host_len(const char *s, size_t n, size_t *labels)
     return is_tld(low, tn) ? i : 0;
 }
 
-/* The cheapest split of an ASCII label into known words and syllables (cost 1 each) and spelled
- * letters (cost 3 each): hanoitv -> ha noi + tv (ti vi). */
+/* What a piece of a label can be, and what it costs in the split: a word typed without its
+ * marks (thuvien), a syllable (luat), a loanword (tv), a bare syllable shape, else letters. */
+enum { PIECE_WORD = 2, PIECE_SYLLABLE = 3, PIECE_SHAPE = 4, PIECE_LETTER = 5 };
+
+static unsigned piece_cost(const char *s, size_t n)
+{
+    int several = 0;
+    char low[WORD_MAX + 1];
+    for (size_t k = 0; k < n; k++)
+        low[k] = (char)(s[k] | 0x20);
+    if (lex_plain_word(low, n, &several))
+        return several ? PIECE_WORD : PIECE_SYLLABLE;
+    if (lex_loanword(s, n))
+        return PIECE_SYLLABLE;
+    return n <= SYL_MAX && vn_is_syllable(s, n) ? PIECE_SHAPE : 0;
+}
+
+static void read_piece(nctx *c, const char *s, size_t n)
+{
+    int several;
+    char low[WORD_MAX + 1];
+    for (size_t k = 0; k < n && n <= WORD_MAX; k++)
+        low[k] = (char)(s[k] | 0x20);
+    const char *w = n <= WORD_MAX ? lex_plain_word(low, n, &several) : NULL;
+    if (w)
+        rbuf_word(c->out, w);
+    else if (n == 1 || (!vn_is_syllable(s, n) && !lex_loanword(s, n)))
+        norm_fallback(c, s, n);
+    else
+        norm_letters(c, s, n, (size_t)-1);
+}
+
+/* The cheapest split of an ASCII label into words typed without marks, syllables, loanwords
+ * and spelled letters: thuvienphapluat -> thư viện pháp luật, hanoitv -> hà nội + ti vi. */
 static void read_label(nctx *c, const char *s, size_t n)
 {
     const char *known = lex_loanword(s, n);
@@ -68,28 +100,22 @@ static void read_label(nctx *c, const char *s, size_t n)
     unsigned char step[LABEL_MAX + 1];
     cost[0] = 0;
     for (size_t e = 1; e <= n; e++) {
-        cost[e] = cost[e - 1] + 3;
+        cost[e] = cost[e - 1] + PIECE_LETTER;
         step[e] = 1;
         /* longest piece first: on a tie the later syllable takes the consonant (ha noi, not han oi) */
-        for (size_t k = e < WORD_MAX ? e : WORD_MAX; k >= 2; k--)
-            if (cost[e - k] + 1 < cost[e] &&
-                ((k <= SYL_MAX && vn_is_syllable(s + e - k, k)) || lex_loanword(s + e - k, k))) {
-                cost[e] = cost[e - k] + 1;
+        for (size_t k = e < WORD_MAX ? e : WORD_MAX; k >= 2; k--) {
+            unsigned pc = piece_cost(s + e - k, k);
+            if (pc && cost[e - k] + pc < cost[e]) {
+                cost[e] = cost[e - k] + pc;
                 step[e] = (unsigned char)k;
             }
+        }
     }
     size_t cuts[LABEL_MAX + 1], nc = 0;
     for (size_t e = n; e > 0; e -= step[e])
         cuts[nc++] = e;
-    size_t st = 0;
-    while (nc > 0) {
-        size_t e = cuts[--nc];
-        if (e - st == 1 || (!vn_is_syllable(s + st, e - st) && !lex_loanword(s + st, e - st)))
-            norm_fallback(c, s + st, e - st);
-        else
-            norm_letters(c, s + st, e - st, (size_t)-1);
-        st = e;
-    }
+    for (size_t st = 0; nc > 0; st = cuts[nc])
+        read_piece(c, s + st, cuts[--nc] - st);
 }
 
 static void read_host(nctx *c, const char *s, size_t n)
