@@ -167,6 +167,12 @@ int norm_read_date(nctx *c, size_t i, const char *s, size_t n)
         say_year(c, d.v[1]);
         return 1;
     }
+    if (is_year(&d, 0) && d.gn[1] == 2 && d.v[1] == (d.v[0] + 1) % 100) {
+        num_cardinal_u64(c->out, (uint64_t)d.v[0], c->cfg->dl); /* mùa giải 2024/25 */
+        rbuf_word(c->out, "đến");
+        num_cardinal_u64(c->out, (uint64_t)d.v[0] + 1, c->cfg->dl);
+        return 1;
+    }
     if (is_month(&d, 0) && is_year(&d, 1)) {
         if (!after_month_word)
             rbuf_word(c->out, "tháng");

@@ -93,7 +93,7 @@ static size_t consonant_at(const char *w, size_t i, char *sound)
         strcpy(sound, front(w[i + 1]) && i + 1 < strlen(w) ? "gi" : "g");
         return 1;
     }
-    if (w[i] == 'n' && w[i + 1] == 'g' && !vowel(w[i + 2])) {
+    if (w[i] == 'n' && (w[i + 1] == 'g' || w[i + 1] == 'k') && !vowel(w[i + 2])) { /* long, bank */
         strcpy(sound, "ng");
         return 2;
     }
