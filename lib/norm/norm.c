@@ -48,9 +48,21 @@ static int same_word(const nctx *c, size_t a, size_t b)
            !memcmp(tok_text(c, a), tok_text(c, b), c->t[a].len);
 }
 
-/* thứ 2 - thứ 6, tháng 3 - tháng 5: a dash between "word number" and the same word is "đến". */
+/* Codes of one series around a dash: U30 - U40. */
+static int code_pair(const nctx *c, size_t a, size_t b)
+{
+    if (c->t[a].kind != TK_WORD || c->t[b].kind != TK_WORD)
+        return 0;
+    size_t la = norm_code_letters(tok_text(c, a), c->t[a].len);
+    return la && norm_code_letters(tok_text(c, b), c->t[b].len) == la && !memcmp(tok_text(c, a), tok_text(c, b), la);
+}
+
+/* thứ 2 - thứ 6, tháng 3 - tháng 5, U30 - U40: a dash between "word number" and the same word,
+ * or between two codes of one series, is "đến". */
 static int dash_is_range(const nctx *c, size_t i)
 {
+    if (i >= 1 && i + 1 < c->n && code_pair(c, i - 1, i + 1))
+        return 1;
     return i >= 2 && i + 2 < c->n && same_word(c, i - 2, i + 1) && c->t[i - 1].kind == TK_WORD &&
            vn_is_digit((unsigned char)tok_text(c, i - 1)[0]) && vn_is_digit((unsigned char)tok_text(c, i + 2)[0]);
 }

@@ -81,10 +81,34 @@ static int digit_pair(const nctx *c, size_t j)
     return k > 0 && k + 1 < n && w[k] == '-' && vn_is_digit((unsigned char)w[k + 1]);
 }
 
+static int capitalised(const nctx *c, size_t j)
+{
+    int32_t cp;
+    if (c->t[j].kind != TK_WORD)
+        return 0;
+    vn_decode(tok_text(c, j), c->t[j].len, &cp);
+    return vn_is_upper(cp);
+}
+
+/* A score word within five tokens before i, but not one that begins a name (Hòa Bình). */
+static int score_word_near(const nctx *c, size_t i)
+{
+    for (size_t j = i; j > 0 && j + 5 > i; j--)
+        if (ctx_before(c, j, "score") && !(j < i && capitalised(c, j - 1) && capitalised(c, j)))
+            return 1;
+    return 0;
+}
+
 int norm_score_context(const nctx *c, size_t i)
 {
     size_t j = i;
-    while (j >= 2 && c->t[j - 1].kind == TK_PUNCT && tok_text(c, j - 1)[0] == ',' && digit_pair(c, j - 2))
-        j -= 2; /* 6-4, 3-6, 7-6: the list goes back to its first score */
-    return ctx_near(c, j, "score", 5);
+    for (;;) { /* 6-4, 3-6, 7-6 or 6-1 7-6 6-4: the list goes back to its first score */
+        if (j >= 2 && c->t[j - 1].kind == TK_PUNCT && tok_text(c, j - 1)[0] == ',' && digit_pair(c, j - 2))
+            j -= 2;
+        else if (j >= 1 && digit_pair(c, j - 1))
+            j -= 1;
+        else
+            break;
+    }
+    return score_word_near(c, j);
 }

@@ -98,11 +98,23 @@ static void say_over(nctx *c, long a, long b)
     num_cardinal_u64(c->out, (uint64_t)b, c->cfg->dl);
 }
 
+/* A word for a day or a date before token i (ngày, sáng, quốc khánh, hôm qua), or before the
+ * first member of a range that ends at i (từ 20 - 21.6). */
+static int date_words_before(const nctx *c, size_t i, int dotted)
+{
+    if (ctx_before(c, i, "day") || (!dotted && ctx_before(c, i, "date")))
+        return 1; /* "và 2.5 tỷ" is a number: a dotted date needs a day word (ngày 2.9, lễ 2.9) */
+    if (i < 2 || c->t[i - 1].kind != TK_DASH || c->t[i - 2].kind != TK_WORD || c->t[i - 2].len > 2 ||
+        norm_digits_value(tok_text(c, i - 2), c->t[i - 2].len) < 1)
+        return 0;
+    return ctx_before(c, i - 2, "date") || ctx_before(c, i - 2, "day");
+}
+
 /* d/m: a date after "ngày", "sáng" ... or when written with a leading zero or as d > m;
  * a proper fraction otherwise (2/3, 1/2). */
 static int day_month_is_date(const nctx *c, size_t i, const dparts *d)
 {
-    if (ctx_before(c, i, "date"))
+    if (date_words_before(c, i, 0))
         return 1;
     if (ctx_before(c, i, "fraction"))
         return 0;
@@ -142,13 +154,13 @@ int norm_read_date(nctx *c, size_t i, const char *s, size_t n)
         say_date(c, d.v[2], d.v[1], d.v[0]); /* ISO 2025-08-19 */
         return 1;
     }
-    if (d.ng == 2 && d.sep == '-' && is_day(&d, 0) && is_month(&d, 1) && !norm_score_context(c, i) &&
-        (day_context(c, i) || d.v[0] > d.v[1] || d.g[1][0] == '0')) {
-        say_date(c, d.v[0], d.v[1], -1); /* sáng 19-8: a range would climb (5-7) */
+    if (d.ng == 2 && d.sep == '-' && is_day(&d, 0) && is_month(&d, 1) &&
+        (day_context(c, i) || (!norm_score_context(c, i) && (d.v[0] > 12 || d.g[1][0] == '0')))) {
+        /* ngày 6-1 is a date; 6-1 alone is a score; sáng 19-8: a range would climb (5-7) */
+        say_date(c, d.v[0], d.v[1], -1);
         return 1;
     }
-    if (d.ng == 2 && d.sep == '.' && is_day(&d, 0) && is_month(&d, 1) &&
-        (ctx_before(c, i, "day") || ctx_before(c, i, "date"))) {
+    if (d.ng == 2 && d.sep == '.' && is_day(&d, 0) && is_month(&d, 1) && date_words_before(c, i, 1)) {
         say_date(c, d.v[0], d.v[1], -1); /* chiều 14.10: a date, not fourteen point ten */
         return 1;
     }

@@ -59,10 +59,11 @@ static int front(char ch)
     return ch == 'e' || ch == 'i' || ch == 'y';
 }
 
-/* A final e after a consonant is silent (lake, side, home) when another vowel is left. */
+/* A final e after one consonant after a vowel is silent (lake, side, home); after two
+ * consonants it is said (Conte: côn tê). */
 static size_t drop_silent_e(char *w, size_t n)
 {
-    if (n < 4 || w[n - 1] != 'e' || vowel(w[n - 2]))
+    if (n < 4 || w[n - 1] != 'e' || vowel(w[n - 2]) || !vowel(w[n - 3]))
         return n;
     for (size_t k = 0; k + 2 < n; k++)
         if (vowel(w[k])) {
@@ -85,6 +86,10 @@ static const struct {
 /* The consonant sound at w[i] (c, g and x depend on their neighbours); its length in letters. */
 static size_t consonant_at(const char *w, size_t i, char *sound)
 {
+    if (w[i] == 'c' && w[i + 1] == 'k') {
+        strcpy(sound, "k"); /* jackpot: one k */
+        return 2;
+    }
     if (w[i] == 'c') {
         strcpy(sound, front(w[i + 1]) ? "x" : "k");
         return 1 + (w[i + 1] == 'c' && !front(w[i + 2])); /* soccer */
@@ -226,7 +231,7 @@ static size_t syllables_of(const unit *u, size_t nu, syl *s)
 static const struct {
     const char *plain, *open, *closed;
 } vowels[] = {
-    { "a", "a", "a" },    { "e", "ê", "e" },    { "i", "i", "i" },    { "o", "ô", "o" },   { "u", "u", "u" },
+    { "a", "a", "a" },    { "e", "ê", "e" },    { "i", "i", "i" },    { "o", "ô", "ô" },   { "u", "u", "u" },
     { "y", "i", "i" },    { "ee", "i", "i" },   { "ea", "i", "i" },   { "ie", "i", "i" },  { "oo", "u", "u" },
     { "ou", "ao", "u" },  { "au", "ô", "o" },   { "ai", "ai", "a" },  { "ay", "ây", "ây" }, { "ei", "ây", "ê" },
     { "ey", "ây", "ê" },  { "oa", "oa", "oa" }, { "oi", "oi", "o" },  { "oy", "oi", "o" }, { "ui", "ui", "u" },
@@ -330,8 +335,12 @@ static void write_syllable(const syl *s, char *out)
         char v[16];
         snprintf(v, sizeof v, "%s", s->r && strchr("eiu", s->nucleus[0]) && !s->nucleus[1] ? "ơ"
                                     : vowel_for(s->nucleus, coda[0] != '\0'));
+        if (!strcmp(coda, "c") && !strcmp(v, "e"))
+            coda = "ch"; /* apec: a pếch, index: in đếch */
         if (!strcmp(coda, "ch") && !strcmp(v, "e"))
             snprintf(v, sizeof v, "ê");
+        if (!strcmp(coda, "c") && !strcmp(v, "a") && !s->r)
+            snprintf(v, sizeof v, "ă"); /* jack: giắc (but park: pác) */
         const char *onset = attempt < 2 ? s->onset : "";
         if (!strcmp(onset, "w")) { /* win: uyn, wa: oa */
             glide(v);

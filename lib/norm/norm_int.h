@@ -26,6 +26,10 @@ size_t norm_url(nctx *c, size_t i);
 /* Reads a foreign word no table knows as Vietnamese syllables approximating it (Sinner: xin
  * nơ); 0 when it is not a Latin-script word. */
 int norm_foreign(nctx *c, const char *s, size_t n);
+/* A word of Vietnamese words run together without marks (Toquoc, Thanhnien): read as them when
+ * it splits wholly into the words and syllables of lib/data/vn-words.tsv, one of several
+ * syllables at least; 0 (nothing said) otherwise. */
+int norm_plain_words(nctx *c, const char *s, size_t n);
 /* An unknown word in capitals that is said as a word (YAGI), not spelled (BIDV). */
 int norm_foreign_caps_word(const char *s, size_t n);
 /* Reads an arbitrary string with no recognised form: letters, digits and symbols in turn. */
@@ -46,6 +50,13 @@ void norm_put_reading(rbuf *out, const char *r);
 void norm_piece(nctx *c, const char *s, size_t n, size_t tok_index);
 /* Reads a run of letters: lexicon, loanword, syllable, or spelled letter by letter. */
 void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index);
+/* Letters said one by one with their Vietnamese names. */
+void norm_spell(rbuf *out, const char *s, size_t n);
+/* A code of capitals and digits (U30, KH001): the letters' length, or 0 when s[0..n) is not one. */
+size_t norm_code_letters(const char *s, size_t n);
+/* Reads such a code: the letters spelled (a lone vowel said as itself), the digits as a number
+ * (digit by digit after a leading 0). */
+void norm_read_code(nctx *c, const char *s, size_t n);
 /* The symbol table's reading for one symbol, or NULL. */
 const char *norm_symbol(const char *s, size_t n);
 

@@ -79,7 +79,7 @@ void norm_put_reading(rbuf *out, const char *r)
 
 /* Letter by letter with Vietnamese letter names; a letter without a name (a toned vowel such
  * as Ý) is said as itself. */
-static void spell(rbuf *out, const char *s, size_t n)
+void norm_spell(rbuf *out, const char *s, size_t n)
 {
     for (size_t p = 0; p < n;) {
         int32_t cp;
@@ -247,17 +247,17 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
         else if (camel_case(s, n))
             read_camel(c, s, n);     /* MoMo, ZaloPay: words run together */
         else if (!lex_compose(s, n, c->out) && !(norm_foreign_caps_word(s, n) && norm_foreign(c, s, n)))
-            spell(c->out, s, n);     /* an unknown acronym: VTV, Zalo OA */
+            norm_spell(c->out, s, n);     /* an unknown acronym: VTV, Zalo OA */
     } else if (first_len == n && vn_is_upper(first)) {
         if (vn_is_syllable(s, n))
             put_lower(c->out, s, n); /* a vowel on its own is a word: Bộ Y tế */
         else
-            spell(c->out, s, n);     /* a single consonant: độ C, vitamin B */
+            norm_spell(c->out, s, n);     /* a single consonant: độ C, vitamin B */
     } else if (!has_vowel(s, n)) {
-        spell(c->out, s, n);         /* no vowel at all: ch, gmhkpd */
+        norm_spell(c->out, s, n);         /* no vowel at all: ch, gmhkpd */
     } else if (vn_is_syllable(s, n) || k_name(s, n)) {
         rbuf_wordn(c->out, s, n);    /* a Vietnamese word: Kon Tum, Bắc Kạn spell k before o, a */
-    } else if (!cluster_name(c, s, n) && !norm_foreign(c, s, n)) {
+    } else if (!cluster_name(c, s, n) && !norm_plain_words(c, s, n) && !norm_foreign(c, s, n)) {
         rbuf_wordn(c->out, s, n);    /* else a foreign word in Vietnamese syllables */
     }
 }

@@ -171,6 +171,18 @@ static int read_per(nctx *c, size_t i, const char *s, size_t n)
     return 1;
 }
 
+/* Token j is a unit, a unit per something (km/lít), or a scale word of an amount (34.70 triệu). */
+static int unit_word(const nctx *c, size_t j)
+{
+    static const char *const scales[] = { "nghìn", "ngàn", "triệu", "tỷ", "tỉ" };
+    const char *w = tok_text(c, j), *pos, *slash = memchr(w, '/', c->t[j].len);
+    size_t n = slash ? (size_t)(slash - w) : c->t[j].len;
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
+        if (n == strlen(scales[k]) && !memcmp(w, scales[k], n))
+            return 1;
+    return n && norm_unit_reading(w, n, &pos) != NULL;
+}
+
 /* 2.5kg, 1.5 lít, 0.8%: a point before one, two or four digits, with a unit after it, is a
  * decimal point (three digits after it would be a thousands group). */
 static int read_measure(nctx *c, size_t i, const numparse *p, const char *rest, size_t rn)
@@ -180,8 +192,7 @@ static int read_measure(nctx *c, size_t i, const numparse *p, const char *rest, 
     if (p->ng != 2 || p->sep[1] != '.' || p->gn[1] == 3 || (c->flags & NORM_EN_GROUPS))
         return 0;
     int unit = un ? (un == 1 && rest[0] == '%') || norm_unit_reading(rest, un, &pos) != NULL
-                  : i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
-                        (norm_unit_reading(tok_text(c, i + 1), c->t[i + 1].len, &pos) != NULL);
+                  : i + 1 < c->n && c->t[i + 1].kind == TK_WORD && unit_word(c, i + 1);
     if (!unit)
         return 0;
     read_decimal(c, p, "phẩy");
@@ -420,11 +431,41 @@ static int starts_number(const char *s, size_t n)
 }
 
 /* 00 after "N giờ": the minutes of a full hour, which are not said. */
-static int zero_minutes(const nctx *c, size_t i)
+static int is_word(const nctx *c, size_t j, const char *w)
 {
-    return c->t[i].len == 2 && !memcmp(tok_text(c, i), "00", 2) && i >= 2 && c->t[i - 1].kind == TK_WORD &&
-           c->t[i - 1].len == 5 && !memcmp(tok_text(c, i - 1), "giờ", 5) &&
-           vn_is_digit((unsigned char)tok_text(c, i - 2)[0]);
+    return j < c->n && c->t[j].kind == TK_WORD && c->t[j].len == strlen(w) && !memcmp(tok_text(c, j), w, c->t[j].len);
+}
+
+/* 00 after "N giờ": the minutes of a full hour, which are not said (nor a "phút" after them).
+ * Returns the tokens to skip. */
+static size_t zero_minutes(const nctx *c, size_t i)
+{
+    if (!is_word(c, i, "00") || i < 2 || !is_word(c, i - 1, "giờ") || !vn_is_digit((unsigned char)tok_text(c, i - 2)[0]))
+        return 0;
+    return is_word(c, i + 1, "phút") ? 2 : 1;
+}
+
+/* The second member of a range written apart: "5 - 7", "36,250 –36,330" (the dash glued to the
+ * right) or, when the left member ended in a dash, just the next number. Returns the tokens
+ * read, 0 (and nothing said) when there is none of one kind with the left. */
+static size_t range_tail(nctx *c, size_t j, int kind, long left, int left_dash)
+{
+    size_t mark = c->out->len, skip = 0, dl = 0;
+    if (!left_dash && j < c->n && c->t[j].kind == TK_DASH)
+        skip = 1;
+    else if (!left_dash && j < c->n && c->t[j].kind == TK_WORD)
+        dl = norm_dash_len(tok_text(c, j), c->t[j].len);
+    if (!left_dash && !skip && !dl)
+        return 0;
+    size_t r = j + skip;
+    if (r >= c->n || c->t[r].kind != TK_WORD || !starts_number(tok_text(c, r) + dl, c->t[r].len - dl))
+        return 0;
+    rbuf_word(c->out, "đến");
+    if (!same_kind(kind, read_one(c, r, tok_text(c, r) + dl, c->t[r].len - dl), left)) {
+        c->out->len = mark;
+        return 0;
+    }
+    return skip + 1 + read_next_unit(c, r + 1);
 }
 
 size_t norm_number(nctx *c, size_t i)
@@ -439,25 +480,20 @@ size_t norm_number(nctx *c, size_t i)
         return 1;
     if (!starts_number(s, n))
         return 0;
-    if ((used = norm_spaced_date(c, i)) != 0)
-        return used;
-    if (zero_minutes(c, i))
-        return 1; /* 7 giờ 00 is "bảy giờ", never "bảy giờ không" */
-    int kind = read_one(c, i, s, n);
-    if (!kind && !read_range(c, i, s, n))
+    if ((used = norm_spaced_date(c, i)) != 0 || (used = zero_minutes(c, i)) != 0)
+        return used; /* 7 giờ 00 is "bảy giờ", never "bảy giờ không" */
+    size_t dl = n > 1 && (unsigned char)s[n - 1] >= 0x80 ? (n > 3 ? norm_dash_len(s + n - 3, 3) : 0)
+                                                         : (s[n - 1] == '-' ? 1 : 0); /* 34.10– 34.70 */
+    int kind = read_one(c, i, s, n - dl);
+    if (!kind && (dl || !read_range(c, i, s, n)))
         return 0;
     used = 1 + read_next_unit(c, i + 1);
-    /* 5 - 7 ngày, 2020 – 2025: a dash between two numbers of one kind */
-    size_t j = i + used;
-    if (kind && j + 1 < c->n && c->t[j].kind == TK_DASH && c->t[j + 1].kind == TK_WORD &&
-        starts_number(tok_text(c, j + 1), c->t[j + 1].len)) {
-        size_t mark = c->out->len;
-        rbuf_word(c->out, "đến");
-        if (same_kind(kind, read_one(c, j + 1, tok_text(c, j + 1), c->t[j + 1].len), norm_digits_value(s, n)))
-            used += 2 + read_next_unit(c, j + 2);
-        else
-            c->out->len = mark;
-    }
+    size_t pl = strlen("phút");
+    if (kind == READ_TIME && is_word(c, i + used, "phút") && c->out->len >= pl &&
+        !memcmp(c->out->p + c->out->len - pl, "phút", pl))
+        used++; /* 20h45 phút: said once */
+    if (kind) /* 5 - 7 ngày, 2020 – 2025: a dash between two numbers of one kind */
+        used += range_tail(c, i + used, kind, norm_digits_value(s, n), dl > 0);
     return used;
 }
 

@@ -101,6 +101,18 @@ static size_t list_start(const nctx *c, size_t i)
     return j;
 }
 
+/* Hà Nội II, Kỹ Nghệ II: two capitalised Vietnamese syllables or more make a name a numeral of
+ * I, V and X can end (checked by the caller through plain_roman). */
+static int after_vietnamese_name(const nctx *c, size_t j, size_t names)
+{
+    if (names < 2)
+        return 0;
+    for (size_t k = j; k < j + names; k++)
+        if (!vn_is_syllable(tok_text(c, k), c->t[k].len))
+            return 0;
+    return 1;
+}
+
 /* khu công nghiệp Nam Cấm II, nhà máy thủy điện Hòa Bình II: a numeral ending a proper name
  * (capitalised words) that follows a word naming a place or a work. */
 static int ends_named_place(const nctx *c, size_t i)
@@ -110,13 +122,41 @@ static int ends_named_place(const nctx *c, size_t i)
         j--;
         names++;
     }
-    return names > 0 && ctx_before(c, j, "named");
+    return names > 0 && (ctx_before(c, j, "named") || after_vietnamese_name(c, j, names));
+}
+
+/* II, VII, XIV: a numeral of I, V and X only, of two letters or more (a lone I or V, or a
+ * numeral of L, C, D or M, is more often a letter or an acronym). */
+static int plain_roman(const char *s, size_t n)
+{
+    if (n < 2)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (s[k] != 'I' && s[k] != 'V' && s[k] != 'X')
+            return 0;
+    return 1;
+}
+
+/* XVII-XVIII after its context: "mười bảy đến mười tám". */
+static int read_roman_range(nctx *c, size_t i, const char *s, size_t n)
+{
+    const char *dash = memchr(s, '-', n);
+    size_t a = dash ? (size_t)(dash - s) : 0;
+    int v1 = a ? roman_value(s, a) : 0, v2 = v1 ? roman_value(dash + 1, n - a - 1) : 0;
+    if (!v2 || v2 <= v1 || !ctx_before(c, i, "roman"))
+        return 0;
+    num_cardinal_u64(c->out, (uint64_t)v1, c->cfg->dl);
+    rbuf_word(c->out, "đến");
+    num_cardinal_u64(c->out, (uint64_t)v2, c->cfg->dl);
+    return 1;
 }
 
 size_t norm_roman(nctx *c, size_t i)
 {
     if (c->t[i].kind != TK_WORD)
         return 0;
+    if (read_roman_range(c, i, tok_text(c, i), c->t[i].len))
+        return 1;
     const char *s = tok_text(c, i);
     size_t n = c->t[i].len;
     const char *slash = memchr(s, '/', n); /* quý II/2021 */
@@ -126,7 +166,7 @@ size_t norm_roman(nctx *c, size_t i)
     size_t first = list_start(c, i);
     if (!v || (slash && year < 1000 && !v2) ||
         !(ctx_before(c, first, "roman") || heading_number(c, i) || (rn >= 2 && after_name(c, i)) ||
-          (rn >= 2 && ends_named_place(c, first))))
+          (plain_roman(s, rn) && ends_named_place(c, first))))
         return 0;
     if ((v == 1 || v == 4) && ctx_before(c, i, "ordinal"))
         rbuf_word(c->out, v == 1 ? "nhất" : "tư");

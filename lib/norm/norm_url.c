@@ -87,8 +87,77 @@ static void read_piece(nctx *c, const char *s, size_t n)
         norm_letters(c, s, n, (size_t)-1);
 }
 
-/* The cheapest split of an ASCII label into words typed without marks, syllables, loanwords
- * and spelled letters: thuvienphapluat -> thư viện pháp luật, hanoitv -> hà nội + ti vi. */
+/* The cheapest split of s[0..n) (n <= LABEL_MAX) into pieces: cuts[] receives the ends of
+ * the pieces, last first; returns their number. *letters counts the letters that no piece
+ * covers (spelled one by one) and *words the words of several syllables. */
+static size_t split_label(const char *s, size_t n, size_t *cuts, size_t *letters, size_t *words)
+{
+    unsigned cost[LABEL_MAX + 1];
+    unsigned char step[LABEL_MAX + 1], kind[LABEL_MAX + 1];
+    cost[0] = 0;
+    for (size_t e = 1; e <= n; e++) {
+        cost[e] = cost[e - 1] + PIECE_LETTER;
+        step[e] = 1;
+        kind[e] = PIECE_LETTER;
+        /* longest piece first: on a tie the later syllable takes the consonant (ha noi, not han oi) */
+        for (size_t k = e < WORD_MAX ? e : WORD_MAX; k >= 2; k--) {
+            unsigned pc = piece_cost(s + e - k, k);
+            if (pc && cost[e - k] + pc < cost[e]) {
+                cost[e] = cost[e - k] + pc;
+                step[e] = (unsigned char)k;
+                kind[e] = (unsigned char)pc;
+            }
+        }
+    }
+    size_t nc = 0;
+    *letters = *words = 0;
+    for (size_t e = n; e > 0; e -= step[e]) {
+        cuts[nc++] = e;
+        *letters += kind[e] == PIECE_LETTER && !vn_is_digit((unsigned char)s[e - 1]);
+        *words += kind[e] == PIECE_WORD;
+    }
+    return nc;
+}
+
+/* Digits inside a label are a number (kenh14, muaban24), not digits to spell. */
+static void read_pieces(nctx *c, const char *s, size_t *cuts, size_t nc)
+{
+    for (size_t st = 0; nc > 0; st = cuts[nc]) {
+        size_t e = cuts[--nc];
+        if (vn_is_digit((unsigned char)s[st])) {
+            while (nc > 0 && vn_is_digit((unsigned char)s[cuts[nc - 1] - 1]))
+                e = cuts[--nc]; /* a run of digits: one number */
+            norm_fallback(c, s + st, e - st);
+        } else {
+            read_piece(c, s + st, e - st);
+        }
+    }
+}
+
+/* A vowel, and no three consonants in a row: a label a reading can say (zing; not vtv). */
+static int pronounceable(const char *s, size_t n)
+{
+    size_t run = 0, vowels = 0;
+    for (size_t k = 0; k < n; k++) {
+        int v = strchr("aeiouyAEIOUY", s[k]) != NULL;
+        vowels += v;
+        run = v ? 0 : run + 1;
+        if (run >= 3 || vn_is_digit((unsigned char)s[k]))
+            return 0;
+    }
+    return n >= 4 && vowels > 0;
+}
+
+static int no_vowel(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strchr("aeiouyAEIOUY0123456789", s[k]))
+            return 0;
+    return 1;
+}
+
+/* A label: the cheapest split, or, when that would spell letters of a word that a foreign
+ * reading can say (zing), that reading. */
 static void read_label(nctx *c, const char *s, size_t n)
 {
     const char *known = lex_loanword(s, n);
@@ -96,26 +165,29 @@ static void read_label(nctx *c, const char *s, size_t n)
         rbuf_word(c->out, known ? known : "");
         return;
     }
-    unsigned cost[LABEL_MAX + 1];
-    unsigned char step[LABEL_MAX + 1];
-    cost[0] = 0;
-    for (size_t e = 1; e <= n; e++) {
-        cost[e] = cost[e - 1] + PIECE_LETTER;
-        step[e] = 1;
-        /* longest piece first: on a tie the later syllable takes the consonant (ha noi, not han oi) */
-        for (size_t k = e < WORD_MAX ? e : WORD_MAX; k >= 2; k--) {
-            unsigned pc = piece_cost(s + e - k, k);
-            if (pc && cost[e - k] + pc < cost[e]) {
-                cost[e] = cost[e - k] + pc;
-                step[e] = (unsigned char)k;
-            }
-        }
+    size_t cuts[LABEL_MAX + 1], letters, words, nc = split_label(s, n, cuts, &letters, &words);
+    if (letters && pronounceable(s, n) && norm_foreign(c, s, n))
+        return;
+    if (no_vowel(s, n)) {
+        norm_spell(c->out, s, n); /* vtv, gdt: letters */
+        return;
     }
-    size_t cuts[LABEL_MAX + 1], nc = 0;
-    for (size_t e = n; e > 0; e -= step[e])
-        cuts[nc++] = e;
-    for (size_t st = 0; nc > 0; st = cuts[nc])
-        read_piece(c, s + st, cuts[--nc] - st);
+    read_pieces(c, s, cuts, nc);
+}
+
+int norm_plain_words(nctx *c, const char *s, size_t n)
+{
+    size_t cuts[LABEL_MAX + 1], letters, words;
+    if (n > LABEL_MAX)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (!((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+            return 0;
+    size_t nc = split_label(s, n, cuts, &letters, &words);
+    if (letters || !words)
+        return 0;
+    read_pieces(c, s, cuts, nc);
+    return 1;
 }
 
 static void read_host(nctx *c, const char *s, size_t n)
@@ -164,6 +236,8 @@ size_t norm_url(nctx *c, size_t i)
                 b++;
             if (b > a)
                 read_label(c, s + a, b - a);
+            if (b < local && s[b] == '.')
+                rbuf_word(c->out, "chấm"); /* hanoitv.online@: the dot is said */
             a = b + 1;
         }
         rbuf_word(c->out, "a còng");

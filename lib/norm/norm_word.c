@@ -70,6 +70,12 @@ static void read_between(nctx *c, const char *s, size_t n, size_t i, size_t j, r
         rbuf_word(c->out, s[i] == '.' ? "chấm" : s[i] == ',' ? "phẩy" : "nhân");
         return;
     }
+    const char *pos, *unit = k == RUN_LETTER && i > 0 && vn_is_digit((unsigned char)s[i - 1])
+                                 ? norm_unit_reading(s + i, j - i, &pos) : NULL;
+    if (unit) {
+        rbuf_word(c->out, unit); /* 2x622MW: the unit after the last number */
+        return;
+    }
     if (k == RUN_LETTER) {
         c->glued_digits = digit_at(s, n, j);
         norm_letters(c, s + i, j - i, c->cur);
@@ -151,7 +157,7 @@ static int read_dotted_prefix(nctx *c, size_t i, const char *w, size_t n)
 static int slash_part_ok(const char *s, size_t n, int amount)
 {
     const char *pos;
-    return n > 0 && ((amount && norm_unit_reading(s, n, &pos)) || all_letters(s, n));
+    return n > 0 && ((amount && (norm_unit_reading(s, n, &pos) || norm_digits_value(s, n) >= 0)) || all_letters(s, n));
 }
 
 static void slash_part(nctx *c, size_t i, const char *s, size_t n, int amount)
@@ -159,6 +165,8 @@ static void slash_part(nctx *c, size_t i, const char *s, size_t n, int amount)
     const char *pos, *unit = amount ? norm_unit_reading(s, n, &pos) : NULL;
     if (unit)
         rbuf_word(c->out, unit);
+    else if (amount && norm_digits_value(s, n) >= 0)
+        num_cardinal(c->out, s, n, c->cfg->dl); /* 1.900 đại biểu/75 điểm cầu */
     else
         norm_letters(c, s, n, i);
 }
@@ -171,6 +179,9 @@ static int read_slashed(nctx *c, size_t i, const char *w, size_t n)
     int amount = number_before(c, i);
     if (!memchr(w, '/', n))
         return 0;
+    int open_end = amount && n > 1 && w[n - 1] == '/' && i + 1 < c->n && c->t[i + 1].kind == TK_WORD;
+    if (open_end)
+        n--; /* đồng/ lượng: the slash, then a space, then what it is per */
     if (w[0] == '/' && amount)
         start = 1; /* a leading slash: what an amount is per */
     for (size_t k = start; k <= n; k++)
@@ -182,11 +193,14 @@ static int read_slashed(nctx *c, size_t i, const char *w, size_t n)
         }
     start = w[0] == '/' ? 1 : 0;
     for (size_t k = 0; k < parts; k++) {
+        long year = norm_digits_value(w + start, cut[k] - start);
         if (amount && (k > 0 || w[0] == '/'))
-            rbuf_word(c->out, "trên");
+            rbuf_word(c->out, year >= 1900 && year <= 2199 ? "năm" : "trên"); /* 7 tháng/2017 */
         slash_part(c, i, w + start, cut[k] - start, amount);
         start = cut[k] + 1;
     }
+    if (open_end)
+        rbuf_word(c->out, "trên");
     return 1;
 }
 
@@ -270,11 +284,73 @@ static int read_plate(nctx *c, const char *w, size_t n)
     return 1;
 }
 
+size_t norm_code_letters(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || (k + 1 < n && !memcmp(s + k, "Đ", 2))))
+        k += (unsigned char)s[k] >= 0x80 ? 2 : 1; /* Đ is two bytes */
+    if (k == 0 || k > 8 || k == n)
+        return 0;
+    for (size_t d = k; d < n; d++)
+        if (!vn_is_digit((unsigned char)s[d]))
+            return 0;
+    return n - k <= 6 ? k : 0;
+}
+
+void norm_read_code(nctx *c, const char *s, size_t n)
+{
+    size_t k = norm_code_letters(s, n);
+    if (k == 1 && (s[0] == 'A' || s[0] == 'E' || s[0] == 'I' || s[0] == 'O' || s[0] == 'U'))
+        norm_letters(c, s, 1, c->cur); /* U30: u */
+    else
+        norm_spell(c->out, s, k);
+    if (s[k] == '0' && n - k > 1)
+        num_digits(c->out, s + k, n - k);
+    else
+        num_cardinal(c->out, s + k, n - k, c->cfg->dl);
+}
+
+/* P.T.T, N.B.P.T.: a person's initials, letters said one by one (never P. for phường). */
+static int read_initials(nctx *c, const char *w, size_t n)
+{
+    size_t letters = 0;
+    for (size_t k = 0; k < n; letters++) {
+        int32_t cp;
+        size_t m = vn_decode(w + k, n - k, &cp);
+        if (!vn_is_upper(cp) || (k + m < n && w[k + m] != '.'))
+            return 0;
+        k += m + 1;
+    }
+    if (letters < 2 || !memchr(w, '.', n))
+        return 0;
+    for (size_t k = 0; k < n;) {
+        int32_t cp;
+        size_t m = vn_decode(w + k, n - k, &cp);
+        norm_spell(c->out, w + k, m);
+        k += m + 1;
+    }
+    return 1;
+}
+
+/* KH001-KH050: a range of codes of one series. */
+static int read_code_range(nctx *c, const char *w, size_t n)
+{
+    const char *dash = memchr(w, '-', n);
+    size_t a = dash ? (size_t)(dash - w) : 0, la = a ? norm_code_letters(w, a) : 0;
+    if (!la || norm_code_letters(dash + 1, n - a - 1) != la || memcmp(w, dash + 1, la) != 0)
+        return 0;
+    norm_read_code(c, w, a);
+    rbuf_word(c->out, "đến");
+    norm_read_code(c, dash + 1, n - a - 1);
+    return 1;
+}
+
 size_t norm_word(nctx *c, size_t i)
 {
     const char *w = tok_text(c, i);
     size_t n = c->t[i].len;
-    if (read_unit_after_amount(c, i, w, n) || read_times(c, i, w, n) || read_plate(c, w, n))
+    if (read_unit_after_amount(c, i, w, n) || read_times(c, i, w, n) || read_plate(c, w, n) ||
+        read_code_range(c, w, n))
         return 1;
     if (all_letters(w, n)) {
         norm_letters(c, w, n, i);
@@ -288,5 +364,5 @@ size_t norm_word(nctx *c, size_t i)
         norm_put_reading(c->out, r);
         return 1;
     }
-    return norm_url(c, i) || read_dotted_prefix(c, i, w, n) || read_slashed(c, i, w, n);
+    return norm_url(c, i) || read_initials(c, w, n) || read_dotted_prefix(c, i, w, n) || read_slashed(c, i, w, n);
 }
