@@ -27,8 +27,8 @@ long norm_digits_value(const char *s, size_t n)
 static int phrase_before(const nctx *c, size_t i, const char *phrase)
 {
     size_t end = strlen(phrase);
-    if (i > 0 && c->t[i - 1].kind == TK_PUNCT && tok_text(c, i - 1)[0] == ':')
-        i--;
+    if (i > 0 && c->t[i - 1].kind == TK_PUNCT && (tok_text(c, i - 1)[0] == ':' || tok_text(c, i - 1)[0] == '('))
+        i--; /* Hotline: 1900 1234; đêm nay (6/9) */
     while (end > 0) {
         size_t start = end;
         while (start > 0 && phrase[start - 1] != ' ')

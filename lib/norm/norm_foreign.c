@@ -341,6 +341,10 @@ static void write_syllable(const syl *s, char *out)
             snprintf(v, sizeof v, "ê");
         if (!strcmp(coda, "c") && !strcmp(v, "a") && !s->r)
             snprintf(v, sizeof v, "ă"); /* jack: giắc (but park: pác) */
+        if (s->r && !strcmp(s->nucleus, "o") && coda[0])
+            snprintf(v, sizeof v, "o"); /* port: pót, not pốt */
+        if (!strcmp(coda, "ng") && !strcmp(v, "i"))
+            coda = "nh"; /* phishing: phi sinh */
         const char *onset = attempt < 2 ? s->onset : "";
         if (!strcmp(onset, "w")) { /* win: uyn, wa: oa */
             glide(v);

@@ -153,46 +153,55 @@ static int has_upper_after_first(const char *s, size_t n)
     return 0;
 }
 
-/* Words run together, each opened by a capital: MoMo, ZaloPay, VinFast (an optional lowercase
- * head: iPhone is in the loanword table, eKYC is not this). */
-static int camel_case(const char *s, size_t n)
+/* Where a word of words run together (MoMo, ZaloPay, ARKit, TouchID) starts a new part: at
+ * a capital after a small letter, or at the last capital of a run before a small letter. */
+static int part_starts(const int32_t *cp, size_t n, size_t k)
 {
-    int lower_seen = 0, chunk_lower = 0;
-    for (size_t p = 0; p < n;) {
-        int32_t cp;
-        p += vn_decode(s + p, n - p, &cp);
-        if (vn_is_upper(cp)) {
-            if (p > 1 && !chunk_lower)
-                return 0; /* two capitals in a row: an acronym inside */
-            chunk_lower = 0;
-        } else {
-            chunk_lower = lower_seen = 1;
-        }
+    if (k == 0 || !vn_is_upper(cp[k]))
+        return 0;
+    return vn_is_lower(cp[k - 1]) || (vn_is_upper(cp[k - 1]) && k + 1 < n && vn_is_lower(cp[k + 1]));
+}
+
+/* Splits s into the parts of a word written in CamelCase; 0 when it is not one (no small
+ * letter, or a single part). starts[] receives byte offsets. */
+static size_t camel_parts(const char *s, size_t n, size_t *starts, size_t cap)
+{
+    int32_t cp[48];
+    size_t off[48], m = 0, parts = 0, lower = 0;
+    for (size_t p = 0; p < n; m++) {
+        if (m == 48)
+            return 0;
+        off[m] = p;
+        p += vn_decode(s + p, n - p, &cp[m]);
+        lower += vn_is_lower(cp[m]);
     }
-    return lower_seen && chunk_lower;
+    for (size_t k = 0; k < m; k++)
+        if ((k == 0 || part_starts(cp, m, k)) && parts < cap)
+            starts[parts++] = off[k];
+    return lower && parts >= 2 ? parts : 0;
 }
 
 static void read_word_part(nctx *c, const char *s, size_t n, size_t tok_index)
 {
     const char *r = lex_loanword(s, n);
+    int32_t second;
+    size_t first = vn_decode(s, n, &second);
+    if (!r && (first == n || vn_is_upper((vn_decode(s + first, n - first, &second), second)))) {
+        norm_letters(c, s, n, tok_index); /* an acronym inside: AR, ID, TV */
+        return;
+    }
     if (r)
         norm_put_reading(c->out, r);
     else if (!norm_foreign(c, s, n)) /* a brand's parts are foreign even when they look Vietnamese */
         put_lower(c->out, s, n);
-    (void)tok_index;
 }
 
-static void read_camel(nctx *c, const char *s, size_t n)
+static void read_camel(nctx *c, const char *s, size_t n, size_t tok_index)
 {
-    size_t a = 0;
-    for (size_t p = 0; p <= n;) {
-        int32_t cp = 0;
-        size_t k = p < n ? vn_decode(s + p, n - p, &cp) : 1;
-        if (p == n || (p > a && vn_is_upper(cp))) {
-            read_word_part(c, s + a, p - a, 0);
-            a = p;
-        }
-        p += k;
+    size_t starts[16], parts = camel_parts(s, n, starts, 16);
+    for (size_t k = 0; k < parts; k++) {
+        size_t end = k + 1 < parts ? starts[k + 1] : n;
+        read_word_part(c, s + starts[k], end - starts[k], tok_index);
     }
 }
 
@@ -244,8 +253,8 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
     if (caps) {
         if (syllable && headline_word(c, s, n, tok_index))
             put_lower(c->out, s, n); /* a headline word: NÂNG CAO */
-        else if (camel_case(s, n))
-            read_camel(c, s, n);     /* MoMo, ZaloPay: words run together */
+        else if (camel_parts(s, n, (size_t[16]){ 0 }, 16))
+            read_camel(c, s, n, tok_index); /* MoMo, ZaloPay, ARKit: words run together */
         else if (!lex_compose(s, n, c->out) && !(norm_foreign_caps_word(s, n) && norm_foreign(c, s, n)))
             norm_spell(c->out, s, n);     /* an unknown acronym: VTV, Zalo OA */
     } else if (first_len == n && vn_is_upper(first)) {
