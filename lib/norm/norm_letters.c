@@ -205,6 +205,15 @@ static void read_camel(nctx *c, const char *s, size_t n, size_t tok_index)
     }
 }
 
+/* A letter beyond ASCII: a Vietnamese tone mark or vowel (or a foreign accent, left as it is). */
+static int has_mark(const char *s, size_t n)
+{
+    for (size_t p = 0; p < n; p++)
+        if ((unsigned char)s[p] >= 0x80)
+            return 1;
+    return 0;
+}
+
 /* Place names of the Central Highlands keep an old k before a, o, u (Kon Tum, Bắc Kạn): with
  * c in its place the word is a syllable. */
 static int k_name(const char *s, size_t n)
@@ -223,7 +232,9 @@ static int cluster_name(nctx *c, const char *s, size_t n)
     static const char *const alone[][2] = { { "b", "bờ" }, { "c", "cờ" }, { "d", "đờ" }, { "g", "gờ" }, { "k", "cờ" },
                                             { "p", "pờ" }, { "s", "xờ" }, { "t", "tờ" }, { "v", "vờ" } };
     char first = (char)(s[0] | 0x20);
-    if (n < 3 || !vn_is_syllable(s + 1, n - 1) || !strchr("lr", s[1] | 0x20))
+    if (n < 3 || !strchr("lr", s[1] | 0x20) || (first == 't' && (s[1] | 0x20) == 'r'))
+        return 0; /* tr is a Vietnamese onset: trên, trường */
+    if (!vn_is_syllable(s + 1, n - 1) || vn_is_syllable(s, n))
         return 0;
     for (size_t k = 0; k < sizeof alone / sizeof alone[0]; k++)
         if (alone[k][0][0] == first) {
@@ -264,6 +275,9 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
             norm_spell(c->out, s, n);     /* a single consonant: độ C, vitamin B */
     } else if (!has_vowel(s, n)) {
         norm_spell(c->out, s, n);         /* no vowel at all: ch, gmhkpd */
+    } else if (has_mark(s, n)) {
+        if (!cluster_name(c, s, n))  /* a word with Vietnamese marks is Vietnamese: no checks */
+            rbuf_wordn(c->out, s, n);
     } else if (vn_is_syllable(s, n) || k_name(s, n)) {
         rbuf_wordn(c->out, s, n);    /* a Vietnamese word: Kon Tum, Bắc Kạn spell k before o, a */
     } else if (!cluster_name(c, s, n) && !norm_plain_words(c, s, n) && !norm_foreign(c, s, n)) {
