@@ -17,7 +17,7 @@ VERSION := $(shell sed -n 's/^\#define RA_VERSION_STRING "\(.*\)"/\1/p' include/
 MAJOR   := $(shell sed -n 's/^\#define RA_VERSION_MAJOR \([0-9]*\)/\1/p' include/readarticle.h)
 SONAME  := libreadarticle.so.$(MAJOR)
 
-PKGS      := sndfile libutf8proc
+PKGS      := sndfile libutf8proc gumbo
 WARN      := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
 ifdef CI
 WARN      += -Werror
@@ -25,7 +25,7 @@ endif
 OPT       ?= -O2 -g
 SAN       ?=
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs sndfile libutf8proc 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # MP3 encoding arrived in libsndfile 1.1 (as enum constants, which #ifdef cannot see)
 HAVE_MP3   = $(shell pkg-config --atleast-version=1.1.0 sndfile 2>/dev/null && echo -DRA_HAVE_MP3)
 ALL_CFLAGS = -std=c11 $(OPT) $(SAN) $(WARN) -fPIC -fvisibility=hidden -DRA_BUILDING $(HAVE_MP3) \
@@ -64,7 +64,8 @@ NEED_BUILD = command -v pkg-config >/dev/null 2>&1 || need="$$need pkg-config"; 
 	command -v espeak-ng >/dev/null 2>&1 || need="$$need espeak-ng"; \
 	pkg-config --exists espeak-ng 2>/dev/null || need="$$need libespeak-ng-dev"; \
 	pkg-config --exists sndfile 2>/dev/null || need="$$need libsndfile1-dev"; \
-	pkg-config --exists libutf8proc 2>/dev/null || need="$$need libutf8proc-dev";
+	pkg-config --exists libutf8proc 2>/dev/null || need="$$need libutf8proc-dev"; \
+	pkg-config --exists gumbo 2>/dev/null || need="$$need libgumbo-dev";
 NEED_TEST = pkg-config --exists cmocka 2>/dev/null || need="$$need libcmocka-dev"; \
 	command -v python3 >/dev/null 2>&1 || need="$$need python3"; \
 	command -v php >/dev/null 2>&1 || need="$$need php-cli"; \
@@ -98,7 +99,7 @@ $(BUILD)/gen/tables.c: lib/gen/gentables.sh $(DATA) $(VOICES)
 	  --tsv gen_loanwords 2 lib/data/loanwords.tsv --tsv gen_letters 2 lib/data/letters.tsv \
 	  --tsv gen_symbols 2 lib/data/symbols.tsv --tsv gen_units 3 lib/data/units.tsv \
 	  --tsv gen_contexts 2 lib/data/contexts.tsv --tsv gen_acronym_parts 2 lib/data/acronym-parts.tsv \
-	  --tsv gen_vnwords 3 lib/data/vn-words.tsv \
+	  --tsv gen_vnwords 3 lib/data/vn-words.tsv --tsv gen_html_hints 2 lib/data/html-hints.tsv \
 	  --files gen_voices $(VOICES)
 
 $(BUILD)/obj/tables.o: $(BUILD)/gen/tables.c
@@ -237,7 +238,7 @@ bench: all $(BUILD)/bench
 readarticle.pc: $(BUILD)/readarticle.pc
 $(BUILD)/readarticle.pc: Makefile include/readarticle.h
 	@mkdir -p $(@D)
-	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: readarticle\nDescription: Vietnamese article reader (text normalization and speech through espeak-ng)\nVersion: %s\nRequires.private: sndfile libutf8proc\nLibs: -L$${libdir} -lreadarticle\nLibs.private: -lpthread\nCflags: -I$${includedir}\n' \
+	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: readarticle\nDescription: Vietnamese article reader (text normalization and speech through espeak-ng)\nVersion: %s\nRequires.private: sndfile libutf8proc gumbo\nLibs: -L$${libdir} -lreadarticle\nLibs.private: -lpthread\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(VERSION)' > $@
 
 install: all $(BUILD)/readarticle.pc

@@ -18,7 +18,8 @@
 #define MAX_LEXICONS 32
 
 enum { EXIT_USAGE = 2 };
-enum { MODE_AUDIO, MODE_NORMALIZE, MODE_SENTENCES };
+enum { MODE_AUDIO, MODE_NORMALIZE, MODE_SENTENCES, MODE_EXTRACT };
+enum { IN_GUESS, IN_HTML, IN_TEXT };
 
 typedef struct {
     int mode;
@@ -26,6 +27,7 @@ typedef struct {
     const char *output;  /* "-" = stdout */
     const char *format;
     int progress;
+    int input_kind;          /* IN_*: --html, --text, or from the name and the bytes */
     const char *timings;     /* --timings FILE, or - for stdout */
     struct stat input_st;    /* the input file (or stdin), to refuse writing over it */
     int have_input_st;
@@ -38,11 +40,17 @@ typedef struct {
 static void usage(FILE *f)
 {
     fputs("usage: readarticle [OPTIONS] [INPUT|-] -o OUTPUT|-\n"
-          "Reads a Vietnamese article (UTF-8 text) aloud into an audio file.\n\n"
+          "Reads a Vietnamese article (UTF-8 text or an HTML page) aloud into an audio file.\n\n"
           "  -o, --output FILE     audio file to write (.wav .flac .ogg .mp3); - streams to stdout\n"
           "      --format NAME     wav, flac, ogg or mp3 (default: from the file name, else wav)\n"
           "      --normalize       print the spoken form, one sentence per line; no audio\n"
           "      --sentences       print the sentences as segmented, one per line; no audio\n"
+          "      --extract         print the text that will be read (for a page, its article); no audio\n"
+          "      --html            the input is an HTML page (default for .html .htm .xhtml, and for\n"
+          "                        input that begins with a doctype, <html>, <head> or <body>)\n"
+          "      --text            the input is text, whatever it looks like\n"
+          "      --selector SEL    HTML: read the element SEL (a tag, #id or .class) as the article\n"
+          "      --whole-page      HTML: read all visible text of the page, not only the article\n"
           "      --voice NAME      voice name or profile file (default: north)\n"
           "      --list-voices     list the built-in voices\n"
           "      --lexicon FILE    add a user lexicon (TSV: form<TAB>reading[<TAB>context]); repeatable,\n"
@@ -96,7 +104,7 @@ static int list_voices(void)
 }
 
 enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON,
-       O_TIMINGS, O_PAUSE_S, O_PAUSE_P };
+       O_TIMINGS, O_PAUSE_S, O_PAUSE_P, O_HTML, O_TEXT, O_SELECTOR, O_WHOLE, O_EXTRACT };
 
 static const struct option longopts[] = {
     { "output", required_argument, NULL, 'o' },        { "normalize", no_argument, NULL, O_NORMALIZE },
@@ -107,6 +115,9 @@ static const struct option longopts[] = {
     { "lexicon", required_argument, NULL, O_LEXICON }, { "timings", required_argument, NULL, O_TIMINGS },
     { "pause-sentence", required_argument, NULL, O_PAUSE_S },
     { "pause-paragraph", required_argument, NULL, O_PAUSE_P },
+    { "html", no_argument, NULL, O_HTML },             { "text", no_argument, NULL, O_TEXT },
+    { "selector", required_argument, NULL, O_SELECTOR }, { "whole-page", no_argument, NULL, O_WHOLE },
+    { "extract", no_argument, NULL, O_EXTRACT },
     { "version", no_argument, NULL, 'V' },             { NULL, 0, NULL, 0 },
 };
 
@@ -119,7 +130,11 @@ static int is_stdout(const char *path)
 static int check_args(const cli_args *a)
 {
     if (a->timings && a->mode != MODE_AUDIO)
-        return fail("--timings needs audio output (-o), not --normalize or --sentences"), EXIT_USAGE;
+        return fail("--timings needs audio output (-o), not --normalize, --sentences or --extract"), EXIT_USAGE;
+    if (a->input_kind == IN_TEXT && (a->opts.html_selector || a->opts.html_whole_page))
+        return fail("--selector and --whole-page read HTML, and --text says the input is not HTML"), EXIT_USAGE;
+    if (a->opts.html_selector && a->opts.html_whole_page)
+        return fail("--selector and --whole-page are two different choices: give one"), EXIT_USAGE;
     if ((a->output && !a->output[0]) || (a->timings && !a->timings[0]))
         return fail("an empty file name was given"), EXIT_USAGE;
     if (a->mode == MODE_AUDIO && !a->output)
@@ -139,6 +154,11 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case 'o': a->output = optarg; break;
         case O_NORMALIZE: a->mode = MODE_NORMALIZE; break;
         case O_SENTENCES: a->mode = MODE_SENTENCES; break;
+        case O_EXTRACT: a->mode = MODE_EXTRACT; break;
+        case O_HTML: a->input_kind = IN_HTML; break;
+        case O_TEXT: a->input_kind = IN_TEXT; break;
+        case O_SELECTOR: a->opts.html_selector = optarg; break;
+        case O_WHOLE: a->opts.html_whole_page = 1; break;
         case O_VOICE: a->opts.voice = optarg; break;
         case O_LIST: return list_voices();
         case O_RATE: if (parse_int(optarg, "--rate", 80, 450, &a->opts.rate)) return EXIT_USAGE; break;
@@ -307,9 +327,14 @@ static int write_stdout(const void *data, size_t n)
 static ra_status run_text(const cli_args *a, ra_engine *e, const char *text, size_t len, int *exit_code)
 {
     char *out = NULL;
-    ra_status st = a->mode == MODE_NORMALIZE ? ra_normalize(e, text, len, &out) : ra_sentences(e, text, len, &out);
-    if (st == RA_OK)
+    ra_status st = a->mode == MODE_NORMALIZE ? ra_normalize(e, text, len, &out)
+                 : a->mode == MODE_EXTRACT   ? ra_extract(e, text, len, &out)
+                                             : ra_sentences(e, text, len, &out);
+    if (st == RA_OK) {
         *exit_code = write_stdout(out, strlen(out));
+        if (a->mode == MODE_EXTRACT && *exit_code == EXIT_SUCCESS && out[0])
+            *exit_code = write_stdout("\n", 1);
+    }
     ra_free(out);
     return st;
 }
@@ -386,9 +411,29 @@ static int report(const cli_args *a, ra_engine *e, ra_status st)
     return strstr(msg, a->output) || strstr(msg, "standard output") ? fail("%s", msg) : fail("%s: %s", a->output, msg);
 }
 
+/* --html and --text decide; else a .html/.htm/.xhtml name says HTML, and other input is HTML
+ * when its bytes begin like a page. */
+static int input_format(const cli_args *a)
+{
+    static const char *const exts[] = { ".html", ".htm", ".xhtml" };
+    if (a->input_kind != IN_GUESS)
+        return a->input_kind == IN_HTML ? RA_INPUT_HTML : RA_INPUT_TEXT;
+    size_t n = a->input ? strlen(a->input) : 0;
+    for (size_t k = 0; k < sizeof exts / sizeof exts[0]; k++) {
+        size_t e = strlen(exts[k]);
+        int same = n > e;
+        for (size_t i = 0; same && i < e; i++) /* ASCII case only, whatever the locale */
+            same = (a->input[n - e + i] | 0x20) == exts[k][i];
+        if (same)
+            return RA_INPUT_HTML;
+    }
+    return RA_INPUT_AUTO;
+}
+
 static int run(cli_args *a, const char *text, size_t len)
 {
     ra_format fmt = RA_FORMAT_AUTO;
+    a->opts.input_format = input_format(a);
     if (a->format && parse_format(a->format, &fmt) != 0)
         return EXIT_USAGE;
     ra_timings *tm = NULL;

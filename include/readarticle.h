@@ -142,9 +142,26 @@ typedef struct {
     unsigned worker_timeout_ms; /* a busy worker silent this long is hung: it is killed and the
                                    call fails; 0 = 30000; at most 3600000 */
     unsigned worker_memory_mb;  /* address-space limit of each worker; 0 = 1024 */
+    /* Since version 3: */
+    int input_format;           /* an ra_input_format: what the text arguments of every call are */
+    const char *html_selector;  /* HTML: "tag", "#id" or ".class" naming the article element (the
+                                   first match is read, without the boxes of links inside it);
+                                   NULL finds the article; copied */
+    int html_whole_page;        /* HTML: non-zero reads all visible text of the page in order */
 } ra_options;
 
-#define RA_OPTIONS_VERSION 2u
+#define RA_OPTIONS_VERSION 3u
+
+/* What the text given to the engine's calls is. With HTML, the library parses the page (HTML5,
+ * its <meta charset> or BOM honoured), finds the article (headline, lead, body; menus, boxes of
+ * related links, comments and footers left out) and reads it; every byte offset it reports
+ * (word and sentence timings, the byte of an encoding error) points into the page's own bytes. */
+typedef enum {
+    RA_INPUT_TEXT = 0,  /* UTF-8 text (stray tags and character references in it are cleaned) */
+    RA_INPUT_HTML = 1,  /* an HTML page */
+    RA_INPUT_AUTO = 2   /* HTML when the bytes begin like a page (a doctype, <html>, <head> or
+                           <body>, after a BOM, spaces and comments), text otherwise */
+} ra_input_format;
 
 /* Returns the library version as "MAJOR.MINOR.PATCH". Static storage; never NULL. */
 RA_API const char *ra_version_string(void);
@@ -188,6 +205,13 @@ RA_API ra_status ra_normalize(ra_engine *engine, const char *text, size_t len, c
  * sentence, internal line breaks folded to spaces. *out is freed with ra_free().
  * Errors: RA_ERR_ARG, RA_ERR_UTF8, RA_ERR_NOMEM. */
 RA_API ra_status ra_sentences(ra_engine *engine, const char *text, size_t len, char **out);
+
+/* The text the engine reads from input, as it will be read: for an HTML page the article it
+ * found (headline, lead, body, a blank line between blocks); for text the cleaned text. *out
+ * is NUL-terminated; free it with ra_free. A backend can check what a page will say.
+ * Errors: RA_ERR_ARG, RA_ERR_UTF8, RA_ERR_NOMEM, RA_ERR_EMPTY (a selector that matches
+ * nothing). */
+RA_API ra_status ra_extract(ra_engine *engine, const char *input, size_t len, char **out);
 
 /* Synthesises text and hands the audio to sink sentence by sentence, as it is produced.
  * Errors: RA_ERR_ARG, RA_ERR_UTF8, RA_ERR_NOMEM, RA_ERR_SYNTH (no worker could be started, or

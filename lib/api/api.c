@@ -80,9 +80,21 @@ static unsigned default_instances(void)
     return n < 1 ? 1 : n > DEFAULT_MAX_INSTANCES ? DEFAULT_MAX_INSTANCES : (unsigned)n;
 }
 
+/* A tag name, #id or .class: letters, digits, - _ : after the optional sign, nothing else. */
+static int selector_valid(const char *sel)
+{
+    const char *p = sel + (*sel == '#' || *sel == '.');
+    if (!*p || strlen(sel) > 256)
+        return 0;
+    for (; *p; p++)
+        if (!(((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') || (*p >= '0' && *p <= '9') || strchr("-_:", *p)))
+            return 0;
+    return 1;
+}
+
 static ra_status check_options(const ra_options *o)
 {
-    if (o->version != 1 && o->version != RA_OPTIONS_VERSION)
+    if (o->version < 1 || o->version > RA_OPTIONS_VERSION)
         return api_fail(NULL, RA_ERR_ARG, "options not initialised with ra_options_init");
     if (o->rate != 0 && (o->rate < 80 || o->rate > 450))
         return api_fail(NULL, RA_ERR_ARG, "rate %d is outside 80..450 words per minute", o->rate);
@@ -92,6 +104,10 @@ static ra_status check_options(const ra_options *o)
         return api_fail(NULL, RA_ERR_ARG, "pauses must be 0..10000 milliseconds");
     if (o->version >= 2 && (o->worker_timeout_ms > 3600000 || o->worker_memory_mb > 1048576))
         return api_fail(NULL, RA_ERR_ARG, "worker_timeout_ms is at most 3600000 and worker_memory_mb at most 1048576");
+    if (o->version >= 3 && (o->input_format < RA_INPUT_TEXT || o->input_format > RA_INPUT_AUTO))
+        return api_fail(NULL, RA_ERR_ARG, "input_format %d is not an ra_input_format", o->input_format);
+    if (o->version >= 3 && o->html_selector && !selector_valid(o->html_selector))
+        return api_fail(NULL, RA_ERR_ARG, "selector \"%.64s\" is not a tag name, #id or .class", o->html_selector);
     return RA_OK;
 }
 
@@ -147,6 +163,17 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
     if ((st = ulex_load(&e->ulex, opts->lexicons, err, sizeof err)) != RA_OK)
         goto fail;
     e->ncfg.ulex = e->ulex;
+    if (opts->version >= 3) {
+        e->input_format = opts->input_format;
+        e->whole_page = opts->html_whole_page != 0;
+        size_t n = opts->html_selector ? strlen(opts->html_selector) + 1 : 0;
+        if (n && (e->selector = malloc(n)) != NULL)
+            memcpy(e->selector, opts->html_selector, n);
+        if (n && !e->selector) {
+            st = RA_ERR_NOMEM;
+            goto fail;
+        }
+    }
     worker_limits lim = limits_from(opts);
     st = speech_pool_new(&e->pool, opts->max_instances ? opts->max_instances : default_instances(), &e->voice, &lim);
     if (st != RA_OK)
@@ -155,6 +182,7 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
     return RA_OK;
 fail:
     ulex_free(e->ulex);
+    free(e->selector);
     free(e);
     return api_fail(NULL, st, "%s", err[0] ? err : ra_strerror(st));
 }
@@ -165,6 +193,7 @@ RA_API void ra_engine_free(ra_engine *engine)
         return;
     speech_pool_free(engine->pool);
     ulex_free(engine->ulex);
+    free(engine->selector);
     free(engine);
 }
 

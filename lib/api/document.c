@@ -41,15 +41,60 @@ static int number_flags(document *d)
     return 0;
 }
 
-ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *d)
+static int is_html(const ra_engine *e, const char *in, size_t len)
 {
-    memset(d, 0, sizeof *d);
+    return e->input_format == RA_INPUT_HTML || (e->input_format == RA_INPUT_AUTO && html_sniff(in, len));
+}
+
+/* Offsets into the extracted article become offsets into the page. */
+static void map_through(rtext *t, const mtext *x, size_t page_len)
+{
+    for (size_t k = 0; k <= t->len; k++)
+        t->src[k] = t->src[k] < x->len ? x->src[t->src[k]] : page_len;
+}
+
+static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext *t)
+{
+    html_opts o = { e->whole_page, e->selector };
+    mtext x;
     size_t bad = 0;
-    ra_status st = rtext_prepare(in, len, &d->text, &bad);
+    char cs[64] = "";
+    html_status hs = html_extract(in, len, &o, &x, &bad, cs, sizeof cs);
+    if (hs == HTML_UTF8)
+        return api_fail(e, RA_ERR_UTF8, "invalid UTF-8 at byte %zu of the page", bad);
+    if (hs == HTML_CHARSET)
+        return api_fail(e, RA_ERR_UTF8, "the page's charset \"%s\" is not one this system converts, and the page is not UTF-8", cs);
+    if (hs == HTML_NO_MATCH)
+        return api_fail(e, RA_ERR_EMPTY, "selector \"%s\" matches no element of the page", e->selector);
+    if (hs != HTML_OK)
+        return api_fail(e, RA_ERR_NOMEM, "out of memory");
+    ra_status st = rtext_prepare(x.s ? x.s : "", x.len, t, &bad);
+    if (st == RA_OK)
+        map_through(t, &x, len);
+    mtext_free(&x);
+    return st == RA_OK ? RA_OK : api_fail(e, st == RA_ERR_UTF8 ? RA_ERR_NOMEM : st, "out of memory");
+}
+
+ra_status doc_text(const ra_engine *e, const char *in, size_t len, rtext *t)
+{
+    memset(t, 0, sizeof *t);
+    if (is_html(e, in, len))
+        return html_text(e, in, len, t);
+    size_t bad = 0;
+    ra_status st = rtext_prepare(in, len, t, &bad);
     if (st == RA_ERR_UTF8)
         return api_fail(e, st, "invalid UTF-8 at byte %zu", bad);
     if (st != RA_OK)
         return api_fail(e, st, "out of memory");
+    return RA_OK;
+}
+
+ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *d)
+{
+    memset(d, 0, sizeof *d);
+    ra_status st = doc_text(e, in, len, &d->text);
+    if (st != RA_OK)
+        return st;
     d->input = in;
     d->input_len = len;
     if (seg_split(d->text.s, d->text.len, e->ncfg.ulex, &d->sents) != 0 || number_flags(d) != 0) {
@@ -135,4 +180,17 @@ RA_API ra_status ra_normalize(ra_engine *engine, const char *text, size_t len, c
 RA_API ra_status ra_sentences(ra_engine *engine, const char *text, size_t len, char **out)
 {
     return each_sentence(engine, text, len, out, source_line);
+}
+
+RA_API ra_status ra_extract(ra_engine *engine, const char *input, size_t len, char **out)
+{
+    api_clear(engine);
+    ra_status st = check_text(engine, input, out);
+    rtext t;
+    if (st != RA_OK || (st = doc_text(engine, input, len, &t)) != RA_OK)
+        return st;
+    rbuf b = { 0 };
+    rbuf_put(&b, t.s, t.len);
+    rtext_free(&t);
+    return finish(engine, &b, out);
 }

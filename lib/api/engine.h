@@ -7,6 +7,7 @@
 #include "segment.h"
 #include "pool.h"
 #include "text.h"
+#include "html.h"
 #include "voice.h"
 
 struct ra_engine {
@@ -18,6 +19,9 @@ struct ra_engine {
     void *event_user;
     speech_pool *pool;
     ulexicon *ulex;        /* also referenced by ncfg */
+    int input_format;      /* ra_input_format */
+    char *selector;        /* HTML: the article element, or NULL */
+    int whole_page;        /* HTML: read every visible text */
 };
 
 /* Records a failure for ra_errmsg (per thread) and returns st. */
@@ -36,6 +40,8 @@ typedef struct {
 } document;
 
 ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *d);
+/* The cleaned text alone (for an HTML page, its article), mapped to in. */
+ra_status doc_text(const ra_engine *e, const char *in, size_t len, rtext *t);
 void doc_free(document *d);
 
 /* Where synthesized audio goes: begin is told the sample rate before the first block, and is
