@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -62,12 +63,24 @@ RA_API const char *ra_strerror(ra_status status)
     return "unknown status";
 }
 
-RA_API ra_status ra_options_init(ra_options *opts)
+/* The bytes of an ra_options of each version: a caller's struct may be an older, shorter one. */
+static size_t options_size(unsigned version)
 {
-    if (!opts)
+    return version == 1 ? offsetof(ra_options, worker_timeout_ms)
+         : version == 2 ? offsetof(ra_options, input_format) : sizeof(ra_options);
+}
+
+RA_API ra_status(ra_options_init)(ra_options *opts)
+{
+    return ra_options_init_version(opts, 2);
+}
+
+RA_API ra_status ra_options_init_version(ra_options *opts, unsigned version)
+{
+    if (!opts || version < 1 || version > RA_OPTIONS_VERSION)
         return RA_ERR_ARG;
-    memset(opts, 0, sizeof *opts);
-    opts->version = RA_OPTIONS_VERSION;
+    memset(opts, 0, options_size(version));
+    opts->version = version;
     opts->pitch = -1;
     opts->pause_sentence = -1;
     opts->pause_paragraph = -1;

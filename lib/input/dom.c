@@ -7,12 +7,16 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "guard.h"
 #include "vec.h"
 
 extern const char *const gen_html_hints[][2];
 extern const size_t gen_html_hints_count;
 
-/* ---- arena: gumbo allocates from big blocks; nothing is freed until the page is done */
+/* ---- arena: gumbo allocates from big blocks, in power-of-two size classes so that what it
+ * frees while parsing (token buffers, grown vectors) is reused; all of it goes at once after. */
+
+#define CLASSES 48
 
 typedef struct block {
     struct block *next;
@@ -20,39 +24,78 @@ typedef struct block {
     max_align_t data[];
 } block;
 
-static void *arena_alloc(void *user, size_t size)
+typedef union cell {
+    union cell *next_free; /* while free */
+    max_align_t align;
+} cell;
+
+typedef struct {
+    block *blocks;
+    cell *free[CLASSES];
+} arena;
+
+static unsigned size_class(size_t size)
 {
-    block **head = user;
-    size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-    block *b = *head;
+    unsigned k = 4;
+    while (((size_t)1 << k) < size && k + 1 < CLASSES)
+        k++;
+    return k;
+}
+
+static void *carve(arena *a, size_t size)
+{
+    block *b = a->blocks;
     if (!b || b->cap - b->used < size) {
         size_t cap = size > ((size_t)1 << 20) ? size : (size_t)1 << 20;
         b = malloc(sizeof *b + cap);
         if (!b)
-            return NULL; /* gumbo cannot handle this: dom_parse checks the arena's flag */
-        b->next = *head;
+            return NULL;
+        b->next = a->blocks;
         b->used = 0;
         b->cap = cap;
-        *head = b;
+        a->blocks = b;
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
     return p;
 }
 
-static void arena_free(void *user, void *p)
+/* Each allocation is preceded by one cell holding its size class. */
+static void *arena_alloc(void *user, size_t size)
 {
-    (void)user;
-    (void)p;
+    arena *a = user;
+    unsigned k = size_class(size);
+    cell *c = a->free[k];
+    if (c) {
+        a->free[k] = c->next_free;
+    } else if ((c = carve(a, sizeof(cell) + ((size_t)1 << k))) == NULL) {
+        return NULL; /* gumbo does not check: dom_parse bounds the page's size instead */
+    }
+    *(unsigned *)c = k;
+    return c + 1;
 }
 
-static void arena_release(block *b)
+static void arena_free(void *user, void *p)
 {
-    while (b) {
+    arena *a = user;
+    if (!p)
+        return;
+    cell *c = (cell *)p - 1;
+    unsigned k = *(unsigned *)c;
+    c->next_free = a->free[k];
+    a->free[k] = c;
+}
+
+static void arena_release(arena *a)
+{
+    if (!a)
+        return;
+    for (block *b = a->blocks; b;) {
         block *next = b->next;
         free(b);
         b = next;
     }
+    free(a);
 }
 
 /* ---- element properties */
@@ -331,10 +374,19 @@ dom_status dom_parse(const char *in, size_t len, dom *d, size_t *bad, char *name
     page_status ps = page_decode(in, len, &d->page, bad, name, cap);
     if (ps != PAGE_OK)
         return ps == PAGE_NOMEM ? DOM_NOMEM : ps == PAGE_UTF8 ? DOM_UTF8 : DOM_CHARSET;
+    if (guard_page(&d->page) != 0) {
+        dom_free(d);
+        return DOM_NOMEM;
+    }
     GumboOptions opt = kGumboDefaultOptions;
     opt.allocator = arena_alloc;
     opt.deallocator = arena_free;
-    opt.userdata = &d->arena;
+    d->arena = calloc(1, sizeof(arena));
+    if (!d->arena) {
+        dom_free(d);
+        return DOM_NOMEM;
+    }
+    opt.userdata = d->arena;
     opt.max_errors = 0;
     d->out = gumbo_parse_with_options(&opt, d->page.s, d->page.len);
     if (!d->out || flatten(d, d->out->root) != 0) {
