@@ -45,7 +45,7 @@ HOSTS    := $(BUILD)/tests/host_names $(BUILD)/tests/host_key $(BUILD)/tests/bad
 WORKER_SRC := $(wildcard lib/speech/worker/*.c)
 
 .DELETE_ON_ERROR:
-.PHONY: all lib cli worker deps test-deps demo test check eval-real example bench asan ubsan fuzz install uninstall clean help FORCE
+.PHONY: all lib cli worker deps test-deps demo test check eval-real eval-html example bench asan ubsan fuzz install uninstall clean help FORCE
 all: lib cli worker
 
 help:
@@ -193,6 +193,8 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE
 	done; \
 	echo "== real sentences"; python3 tests/real_sentences.py $(BUILD)/readarticle tests/golden/real-sentences.tsv \
 	  || failed=$$((failed + 1)); \
+	echo "== html pages"; python3 tests/html_pages.py $(BUILD)/readarticle tests/html/pages \
+	  --known tests/html/known-misses.txt || failed=$$((failed + 1)); \
 	echo "== bindings/python"; RA_BUILD=$(BUILD) $(BINDING_ENV) python3 bindings/python/tests/test_readarticle.py \
 	  || failed=$$((failed + 1)); \
 	echo "== bindings/php"; $(PHP_TEST) \
@@ -203,6 +205,12 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE
 eval-real: all
 	python3 tests/real_sentences.py $(BUILD)/readarticle tests/golden/real-sentences.tsv --report | tail -12
 	python3 tests/real_sentences.py $(BUILD)/readarticle tests/golden/real-sentences-open.tsv --report | tail -1
+
+# whole saved pages: the article finder against reading every visible text
+eval-html: all
+	python3 tests/html_pages.py $(BUILD)/readarticle tests/html/pages --report
+	@echo "reading the whole page instead:"
+	python3 tests/html_pages.py $(BUILD)/readarticle tests/html/pages --report --whole-page | tail -1
 
 asan:
 	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer" OPT="-O1 -g" check

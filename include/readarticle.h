@@ -169,8 +169,15 @@ RA_API const char *ra_version_string(void);
 /* Returns a static English description of a status code; never NULL. */
 RA_API const char *ra_strerror(ra_status status);
 
-/* Fills *opts with defaults. Returns RA_ERR_ARG if opts is NULL. */
-RA_API ra_status ra_options_init(ra_options *opts);
+/* Fills *opts with defaults for options of the given version (1 to RA_OPTIONS_VERSION),
+ * writing only the fields that version has. Returns RA_ERR_ARG if opts is NULL or the version
+ * is unknown. */
+RA_API ra_status ra_options_init_version(ra_options *opts, unsigned version);
+/* ra_options_init(opts) is ra_options_init_version(opts, RA_OPTIONS_VERSION): a program writes
+ * only the fields its own header knows. The function of that name, which programs built against
+ * headers of version 2 and earlier call, fills a version-2 struct. */
+RA_API ra_status(ra_options_init)(ra_options *opts);
+#define ra_options_init(opts) ra_options_init_version((opts), RA_OPTIONS_VERSION)
 
 /* Creates an engine. opts may be NULL for all defaults. The voice profile is resolved and
  * checked here; speech workers start on first synthesis, so normalisation works even where

@@ -81,6 +81,9 @@ typedef struct {
     const char *const *lexicons;
     unsigned worker_timeout_ms;
     unsigned worker_memory_mb;
+    int input_format;
+    const char *html_selector;
+    int html_whole_page;
 } ra_options;
 typedef struct {
     unsigned version;
@@ -91,7 +94,7 @@ typedef struct {
 } ra_hooks;
 const char *ra_version_string(void);
 const char *ra_strerror(ra_status status);
-ra_status ra_options_init(ra_options *opts);
+ra_status ra_options_init_version(ra_options *opts, unsigned version);
 ra_status ra_engine_new(ra_engine **out, const ra_options *opts);
 void ra_engine_free(ra_engine *engine);
 const char *ra_errmsg(const ra_engine *engine);
@@ -135,7 +138,7 @@ C;
     {
         $ffi = self::ffi();
         $opts = $ffi->new('ra_options');
-        self::check($ffi->ra_options_init(FFI::addr($opts)), null);
+        self::check($ffi->ra_options_init_version(FFI::addr($opts), 3), null);
         // C strings for the struct: FFI passes PHP strings only as call arguments, not as fields.
         // These buffers must outlive ra_engine_new, which copies them.
         $voiceBuf = self::cString($voice);

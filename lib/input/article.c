@@ -165,6 +165,24 @@ static size_t find_headline(const dom *d, size_t body)
     return best;
 }
 
+/* A lead without a class that says so: the first block of prose between the headline and the
+ * body ("(NLĐO) - Cho rằng ..." in an h3 right after the h1). */
+static size_t unmarked_lead(const dom *d, size_t from, size_t body)
+{
+    for (size_t i = from; i < body; i++) {
+        const dnode *n = &d->v[i];
+        GumboTag t = dom_tag(n);
+        int prose = t == GUMBO_TAG_P || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4
+                 || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SPAN || t == GUMBO_TAG_STRONG || t == GUMBO_TAG_B;
+        if (!dom_is_element(n) || !prose || n->text < 60 || n->links * 10 > n->text * 3)
+            continue;
+        if (body < n->end || inside_chrome(d, i))
+            continue;
+        return i;
+    }
+    return NONE;
+}
+
 /* The lead: the first element hinted sapo/lead/description after the headline, before the
  * body ends, and not itself holding the body. */
 static size_t find_lead(const dom *d, size_t headline, size_t body)
@@ -178,7 +196,7 @@ static size_t find_lead(const dom *d, size_t headline, size_t body)
             continue;
         return i;
     }
-    return NONE;
+    return headline != NONE && body != NONE ? unmarked_lead(d, from, body) : NONE;
 }
 
 /* The first characters of the block's text, lowercased (Vietnamese letters too). */
@@ -190,8 +208,14 @@ static size_t block_start(const dom *d, size_t i, char *out, size_t cap)
             continue;
         const char *s = n->g->v.text.text;
         size_t len = strlen(s), o = 0;
-        while (len && strchr(" \t\n\r\f-•|:", *s))
-            s++, len--;
+        for (;;) { /* spaces, no-break spaces and bullets before the words */
+            if (len >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+                s += 2, len -= 2;
+            else if (len && strchr(" \t\n\r\f-|:", *s))
+                s++, len--;
+            else
+                break;
+        }
         for (size_t p = 0; p < len && o + 4 < cap;) {
             int32_t cp;
             p += vn_decode(s + p, len - p, &cp);
@@ -221,6 +245,24 @@ static int starts_with_label(const dom *d, size_t i)
     return 0;
 }
 
+/* The first words of block i are a link: the card of another article (a linked headline and
+ * a line of its sapo) when the block is short. */
+static int teaser_card(const dom *d, size_t i)
+{
+    const dnode *n = &d->v[i];
+    if (n->text > 300 || n->links * 10 < n->text * 3)
+        return 0;
+    for (size_t k = i + 1; k < n->end; k++) {
+        if (dom_is_element(&d->v[k]) || d->v[k].text == 0)
+            continue;
+        for (size_t p = d->v[k].parent; p != NONE && p != i; p = d->v[p].parent)
+            if (has_tag(&d->v[p], GUMBO_TAG_A) && d->v[p].text >= 15)
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* Inside the article: furniture, boxes of links, and blocks introduced by "Tin liên quan". */
 static int skip_in_article(const void *user, const dom *d, size_t i)
 {
@@ -230,11 +272,16 @@ static int skip_in_article(const void *user, const dom *d, size_t i)
         return 1;
     if (!dom_is_element(n))
         return 0;
-    if ((n->hint & HINT_CHROME) && (!(n->hint & HINT_ARTICLE) || density(n) > 0.5))
-        return 1;
-    if (!dom_block_tag(dom_tag(n)))
+    GumboTag t = dom_tag(n);
+    if ((n->hint & HINT_CHROME) && (!(n->hint & HINT_ARTICLE) || density(n) > 0.5) && t != GUMBO_TAG_A)
+        return 1; /* a link in a sentence stays, whatever its class (cms-relate) */
+    if (t == GUMBO_TAG_A)
+        return n->text && starts_with_label(d, i); /* ">> Công chức được nghỉ 9 ngày" */
+    if (!dom_block_tag(t))
         return 0;
     if (n->nlinks && density(n) > 0.5)
+        return 1;
+    if ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_LI || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE) && teaser_card(d, i))
         return 1;
     return n->text && (n->text <= 40 || n->links) && starts_with_label(d, i);
 }
@@ -339,7 +386,7 @@ article_status article_extract(dom *d, int whole_page, const char *selector, mte
     p.lead = find_lead(d, p.headline, top);
     put_headline(d, &p, m);
     if (p.lead != NONE)
-        render_subtree(d, p.lead, m, NULL, NULL);
+        render_subtree(d, p.lead, m, skip_in_article, &p);
     if (top == NONE)
         render_subtree(d, body, m, skip_in_article, &p);
     else

@@ -142,7 +142,7 @@ static int invisible_tag(GumboTag t)
     static const GumboTag hidden[] = {
         GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEMPLATE, GUMBO_TAG_NOSCRIPT,
         GUMBO_TAG_SVG, GUMBO_TAG_MATH, GUMBO_TAG_INPUT, GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA,
-        GUMBO_TAG_BUTTON, GUMBO_TAG_OPTION, GUMBO_TAG_DATALIST, GUMBO_TAG_IFRAME, GUMBO_TAG_OBJECT,
+        GUMBO_TAG_BUTTON, GUMBO_TAG_OPTION, GUMBO_TAG_LABEL, GUMBO_TAG_DATALIST, GUMBO_TAG_IFRAME, GUMBO_TAG_OBJECT,
         GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS, GUMBO_TAG_AUDIO, GUMBO_TAG_VIDEO, GUMBO_TAG_MAP,
         GUMBO_TAG_TITLE, GUMBO_TAG_META, GUMBO_TAG_LINK, GUMBO_TAG_BASE,
     };
@@ -171,6 +171,9 @@ static int hidden_element(const GumboNode *g)
     const char *aria = dom_attr(g, "aria-hidden"), *style = dom_attr(g, "style"), *role = dom_attr(g, "role");
     if ((aria && ascii_casecmp(aria, "true") == 0) || (style && style_hides(style)))
         return 1;
+    const char *href = g->v.element.tag == GUMBO_TAG_A ? dom_attr(g, "href") : NULL;
+    if ((role && ascii_casecmp(role, "button") == 0) || (href && ascii_ncasecmp(href, "javascript:", 11) == 0))
+        return 1; /* controls: "In bài viết", "Chia sẻ" */
     return g->v.element.tag == GUMBO_TAG_FORM && role && ascii_casecmp(role, "search") == 0;
 }
 

@@ -73,8 +73,11 @@ static size_t attributes(scan *c, size_t i, int *self_closing, int *err)
         }
         if (++count == GUARD_ATTRS + 1)
             cut = i;
+        size_t from = i;
         while (i < c->len && name_char(c->s[i]) && c->s[i] != '=')
             i++;
+        if (i == from && c->s[i] != '=')
+            i++; /* a NUL or other odd byte: one step, never a standstill */
         if (i < c->len && c->s[i] == '=') {
             i++;
             char q = i < c->len ? c->s[i] : 0;

@@ -164,15 +164,23 @@ class Reader:
     """
 
     def __init__(self, voice="north", rate=None, pitch=None, lexicons=(), max_instances=None, *,
-                 pause_sentence=None, pause_paragraph=None, worker_timeout_ms=None, worker_memory_mb=None):
+                 pause_sentence=None, pause_paragraph=None, worker_timeout_ms=None, worker_memory_mb=None,
+                 html=False, selector=None, whole_page=False):
         """voice: a built-in name (see voices()) or a voice profile file; rate: words per minute
         (80..450); pitch: 0..100; lexicons: user lexicon files (TSV); max_instances: speech
-        workers for concurrent calls (at most 64). None keeps the library's default."""
+        workers for concurrent calls (at most 64). None keeps the library's default.
+        html: False reads text, True reads HTML pages (their article), "auto" decides by the
+        bytes; selector ("tag", "#id", ".class") names the article element; whole_page reads
+        all visible text of a page."""
         self._engine = None
         self._calls = 0
         self._idle = threading.Condition()
         opts = _native.ra_options()
-        lib.ra_options_init(ctypes.byref(opts))
+        _check(lib.ra_options_init_version(ctypes.byref(opts), _native.RA_OPTIONS_VERSION))
+        opts.input_format = (_native.RA_INPUT_AUTO if html == "auto" else
+                             _native.RA_INPUT_HTML if html else _native.RA_INPUT_TEXT)
+        opts.html_selector = None if selector is None else selector.encode("utf-8")
+        opts.html_whole_page = 1 if whole_page else 0
         opts.voice = None if voice is None else os.fsencode(voice)
         for field, value in (("rate", rate), ("pitch", pitch), ("max_instances", max_instances),
                              ("pause_sentence", pause_sentence), ("pause_paragraph", pause_paragraph),
@@ -227,6 +235,10 @@ class Reader:
     def normalize(self, text):
         """The spoken form of text: one line per sentence, each ending in a newline."""
         return self._text_call(lib.ra_normalize, text)
+
+    def extract(self, text):
+        """The text that will be read: for an HTML page, the article found in it."""
+        return self._text_call(lib.ra_extract, text)
 
     def sentences(self, text):
         """The sentences of text as they appear in the (cleaned) source."""

@@ -94,7 +94,15 @@ class ra_options(ctypes.Structure):
         # since version 2
         ("worker_timeout_ms", ctypes.c_uint),
         ("worker_memory_mb", ctypes.c_uint),
+        # since version 3
+        ("input_format", ctypes.c_int),
+        ("html_selector", ctypes.c_char_p),
+        ("html_whole_page", ctypes.c_int),
     ]
+
+
+RA_OPTIONS_VERSION = 3
+RA_INPUT_TEXT, RA_INPUT_HTML, RA_INPUT_AUTO = 0, 1, 2
 
 
 class ra_hooks(ctypes.Structure):
@@ -121,13 +129,14 @@ _P = ctypes.POINTER
 _PROTOTYPES = {
     "ra_version_string": (_c_char_p, []),
     "ra_strerror": (_c_char_p, [_c_int]),
-    "ra_options_init": (_c_int, [_P(ra_options)]),
+    "ra_options_init_version": (_c_int, [_P(ra_options), ctypes.c_uint]),
     "ra_engine_new": (_c_int, [_P(_c_void_p), _P(ra_options)]),
     "ra_engine_free": (None, [_c_void_p]),
     "ra_errmsg": (_c_char_p, [_c_void_p]),
     "ra_sample_rate": (_c_int, [_c_void_p]),
     "ra_normalize": (_c_int, [_c_void_p, _c_char_p, _c_size_t, _P(_c_void_p)]),
     "ra_sentences": (_c_int, [_c_void_p, _c_char_p, _c_size_t, _P(_c_void_p)]),
+    "ra_extract": (_c_int, [_c_void_p, _c_char_p, _c_size_t, _P(_c_void_p)]),
     "ra_hooks_init": (_c_int, [_P(ra_hooks)]),
     "ra_synth_to_file_with": (_c_int, [_c_void_p, _c_char_p, _c_size_t, _c_char_p, _c_int, _P(ra_hooks)]),
     "ra_synth_to_memory_with": (_c_int, [_c_void_p, _c_char_p, _c_size_t, _c_int, _P(_c_void_p),

@@ -106,6 +106,27 @@ class TextTests(unittest.TestCase):
         self.assertEqual(self.reader.sentences("TP. Huế đẹp. Tôi đi học."), ["TP. Huế đẹp.", "Tôi đi học."])
         self.assertEqual(self.reader.sentences(""), [])
 
+    def test_html_page_reads_its_article(self):
+        page = ("<!doctype html><html><head><title>Tin - Báo</title></head><body>"
+                "<nav class='menu'><a href='/'>Trang chủ</a> <a href='/x'>Thời sự</a></nav>"
+                "<h1>UBND tỉnh họp báo</h1><article class='fck_detail'>"
+                "<p>Sáng 16/01/2023, UBND tỉnh đã tổ chức họp báo thường kỳ về kinh tế &amp; xã hội.</p>"
+                "<div class='related'><a href='/a'>Tin khác hôm nay của tòa soạn</a></div></article>"
+                "<footer>Giấy phép số 1</footer></body></html>")
+        with readarticle.Reader(html=True) as reader:
+            self.assertEqual(reader.extract(page), "UBND tỉnh họp báo\n\nSáng 16/01/2023, UBND tỉnh đã tổ "
+                             "chức họp báo thường kỳ về kinh tế & xã hội.")
+            self.assertEqual(reader.sentences(page)[0], "UBND tỉnh họp báo")
+        with readarticle.Reader(html=True, selector="footer") as reader:
+            self.assertEqual(reader.extract(page), "Giấy phép số 1")
+        with readarticle.Reader(html="auto") as reader:
+            self.assertNotIn("Trang chủ", reader.extract(page))
+        self.assertIn("Trang chủ", self.reader.extract(page))  # a text Reader reads the menu too
+        with readarticle.Reader(html=True, selector=".missing") as reader:
+            with self.assertRaises(readarticle.Error) as cm:
+                reader.extract(page)
+            self.assertEqual(cm.exception.status, readarticle.ERR_EMPTY)
+
     def test_south_voice(self):
         with readarticle.Reader(voice="south") as south:
             self.assertEqual(south.normalize("1.005"), "một ngàn không trăm lẻ năm\n")
