@@ -240,7 +240,7 @@ $(BUILD)/bench: tests/bench.c $(BUILD)/libreadarticle.a
 
 BENCH_ARTICLE ?= $(firstword $(wildcard ../shared/eval/article-hiephoa.txt) tests/data/example-article.txt)
 bench: all $(BUILD)/bench
-	$(BUILD)/bench $(BENCH_ARTICLE) $(BUILD)/readarticle
+	$(BUILD)/bench $(BENCH_ARTICLE) $(BUILD)/readarticle tests/html/pages
 
 # ---- install
 readarticle.pc: $(BUILD)/readarticle.pc

@@ -5,6 +5,7 @@
  * normalizer's throughput. It reports; it fails only when a run fails. */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +184,47 @@ static double normalizer_mb_per_s(const char *article, size_t len)
     return st == RA_OK && secs > 0 ? (double)total / (1 << 20) / secs : 0;
 }
 
+/* HTML extraction (parse, find the article, clean text) over saved pages, each read again until
+ * 16 MB of page bytes went through; MB of page per second of CPU. */
+static double extraction_mb_per_s(const char *dir, int *pages)
+{
+    ra_options o;
+    ra_options_init(&o);
+    o.input_format = RA_INPUT_HTML;
+    ra_engine *e = NULL;
+    DIR *d = opendir(dir);
+    if (!d || ra_engine_new(&e, &o) != RA_OK) {
+        if (d)
+            closedir(d);
+        return 0;
+    }
+    double bytes = 0, secs = 0;
+    *pages = 0;
+    for (struct dirent *ent; (ent = readdir(d)) != NULL;) {
+        size_t n = strlen(ent->d_name), len;
+        char path[4096];
+        if (n < 6 || strcmp(ent->d_name + n - 5, ".html") != 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+        char *page = slurp(path, &len);
+        if (!page)
+            continue;
+        (*pages)++;
+        clock_t t0 = clock();
+        for (size_t done = 0; done < (16u << 20) / 16; done += len) {
+            char *out = NULL;
+            if (ra_extract(e, page, len, &out) == RA_OK)
+                bytes += (double)len;
+            ra_free(out);
+        }
+        secs += (double)(clock() - t0) / CLOCKS_PER_SEC;
+        free(page);
+    }
+    closedir(d);
+    ra_engine_free(e);
+    return secs > 0 ? bytes / (1 << 20) / secs : 0;
+}
+
 static int cpu_section(const char *article, const char *ours_bin)
 {
     char ours_wav[] = "/tmp/ra-bench-ours.wav", theirs_wav[] = "/tmp/ra-bench-espeak.wav";
@@ -277,7 +319,7 @@ static int memory_section(const char *article, const char *longer)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: bench ARTICLE.txt PATH/TO/readarticle\n");
+        fprintf(stderr, "usage: bench ARTICLE.txt PATH/TO/readarticle [SAVED-PAGES-DIR]\n");
         return 2;
     }
     size_t len;
@@ -292,6 +334,11 @@ int main(int argc, char **argv)
     double mbs = normalizer_mb_per_s(text, len);
     printf("normalizer throughput: %.1f MB/s on an 8 MB article (target >= %.0f) %s\n", mbs, NORM_TARGET,
            mbs >= NORM_TARGET ? "ok" : "under");
+    if (argc > 3) {
+        int pages = 0;
+        double x = extraction_mb_per_s(argv[3], &pages);
+        printf("HTML extraction throughput: %.1f MB/s of page over %d saved pages (%s)\n", x, pages, argv[3]);
+    }
     free(text);
     unlink(longer);
     if (bad)

@@ -59,6 +59,8 @@ def check_page(program, page, expect, whole):
     first = words(out.split("\n", 1)[0]) if out else ""
     if title and not (contains(text, title) and text.startswith(words(title)[: max(8, len(first) // 2)])):
         problems.append("headline not read first: %r (first sentence %r)" % (title, first))
+    if title and len(re.findall(r"(?<![\w])" + re.escape(words(title)) + r"(?![\w])", text)) > 1:
+        problems.append("headline read more than once: %r" % title)
     missing = [p for p in plus if not contains(text, p)]
     chrome = [m for m in minus if contains(text, m)]
     problems += ["not read: %r" % p for p in missing]

@@ -38,7 +38,7 @@ static void assert_extract(const char *page, const char *want)
 {
     char *got = extract(page);
     if (strcmp(got, want) != 0)
-        fail_msg("page:\n%s\nwant:\n%s\ngot:\n%s", page, want, got);
+        fail_msg("want:\n%s\ngot:\n%s\n(page: %.60s ...)", want, got, page);
     ra_free(got);
 }
 
@@ -74,6 +74,23 @@ static void test_article_headline_lead_body(void **state)
                          "Giải phóng mặt bằng\n\n"
                          "Công tác giải phóng mặt bằng đã đạt 95%, với hơn 300 hộ dân đồng thuận bàn giao đất.\n\n"
                          "Minh Anh");
+}
+
+/* A print copy of the headline and lead inside the body, and an alt text that repeats the
+ * headline, are read once; a sapo outside the body is found by its class (detail-sapo). */
+static void test_headline_and_lead_read_once(void **state)
+{
+    (void)state;
+    assert_extract("<!doctype html><body><div class=\"sidebar-1\"><h1>Tiêu đề bài báo hôm nay</h1>"
+                   "<h2 class=\"detail-sapo\">Đây là đoạn mở đầu của bài báo, đủ dài để làm sapo.</h2>"
+                   "<div class=\"content\"><h1>Tiêu đề bài báo hôm nay</h1>"
+                   "<p class=\"sapo\">Đây là đoạn mở đầu của bài báo, đủ dài để làm sapo.</p>"
+                   "<img alt=\"Tiêu đề bài báo hôm nay 1\"><p>Nội dung chính của bài báo, với nhiều chữ, dấu "
+                   "phẩy, và câu dài.</p><p>Đoạn thứ hai của bài, cũng dài, cũng có dấu phẩy, để chắc chắn.</p>"
+                   "</div></div><div class=\"sidebar\"><h1>Tin nổi bật</h1></div></body>",
+                   "Tiêu đề bài báo hôm nay\n\nĐây là đoạn mở đầu của bài báo, đủ dài để làm sapo.\n\n"
+                   "Nội dung chính của bài báo, với nhiều chữ, dấu phẩy, và câu dài.\n\n"
+                   "Đoạn thứ hai của bài, cũng dài, cũng có dấu phẩy, để chắc chắn.");
 }
 
 static void test_whole_page_reads_visible_text(void **state)
@@ -382,6 +399,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_article_headline_lead_body),
+        cmocka_unit_test(test_headline_and_lead_read_once),
         cmocka_unit_test(test_whole_page_reads_visible_text),
         cmocka_unit_test(test_never_read),
         cmocka_unit_test(test_structure_breaks_and_cells),

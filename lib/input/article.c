@@ -19,7 +19,60 @@ extern const size_t gen_html_hints_count;
 typedef struct {
     const dom *d;
     size_t headline, lead;  /* read first, so skipped in the body; NONE when absent */
+    char *said[2];          /* their text as read: a copy of either in the body is skipped */
+    size_t said_chars[2];   /* and its count of visible characters, to compare cheaply */
 } plan;
+
+static size_t visible_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80 && !strchr(" \t\n\r\f", *s);
+    return n;
+}
+
+/* Remembers m's text from byte from on as something already read. */
+static void remember(plan *p, int k, const mtext *m, size_t from)
+{
+    while (from < m->len && m->s[from] == '\n')
+        from++; /* the break before it */
+    if (m->oom || m->len <= from)
+        return;
+    p->said[k] = malloc(m->len - from + 1);
+    if (!p->said[k])
+        return; /* only a duplicate may be read: no failure */
+    memcpy(p->said[k], m->s + from, m->len - from);
+    p->said[k][m->len - from] = '\0';
+    p->said_chars[k] = visible_count(p->said[k]);
+}
+
+/* Node i reads exactly as the headline or the lead did: a second copy (a print version's h1,
+ * an image whose alt is the headline). */
+static int already_said(const plan *p, const dom *d, size_t i)
+{
+    for (int k = 0; k < 2; k++) {
+        if (!p->said[k] || d->v[i].text != p->said_chars[k])
+            continue;
+        mtext t = { 0 };
+        render_subtree(d, i, &t, NULL, NULL);
+        int same = t.s && !strcmp(t.s, p->said[k]);
+        mtext_free(&t);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
+/* An image whose alt text begins with the headline ("Tiêu đề 1", "Tiêu đề 2" ...). */
+static int alt_repeats_headline(const plan *p, const dom *d, size_t i)
+{
+    const char *alt = dom_attr(d->v[i].g, "alt");
+    if (!alt || !p->said[0])
+        return 0;
+    while (*alt == ' ')
+        alt++;
+    return strncmp(alt, p->said[0], strlen(p->said[0])) == 0;
+}
 
 static double density(const dnode *n)
 {
@@ -140,12 +193,17 @@ static int sibling_belongs(const dom *d, size_t s, size_t top)
     return 0;
 }
 
-/* Some ancestor (up to a few levels) is page furniture: a sapo inside a related-news item. */
-static int inside_chrome(const dom *d, size_t i)
+/* Some ancestor (up to a few levels, below the one that also holds the body) is page
+ * furniture: a sapo inside a related-news item, not one in a column that VnExpress happens to
+ * call "sidebar-1" around its article. */
+static int inside_chrome(const dom *d, size_t i, size_t body)
 {
-    for (size_t p = i, k = 0; p != NONE && k < 12; p = d->v[p].parent, k++)
+    for (size_t p = i, k = 0; p != NONE && k < 12; p = d->v[p].parent, k++) {
+        if (body != NONE && p <= body && body < d->v[p].end)
+            return 0;
         if ((d->v[p].hint & HINT_CHROME) && !(d->v[p].hint & HINT_ARTICLE))
             return 1;
+    }
     return 0;
 }
 
@@ -155,7 +213,8 @@ static size_t find_headline(const dom *d, size_t body)
     size_t best = NONE;
     for (size_t i = 0; i < d->n; i++) {
         const dnode *n = &d->v[i];
-        if (!has_tag(n, GUMBO_TAG_H1) || n->text < 8 || density(n) > 0.5 || inside_chrome(d, i))
+        /* not inside_chrome: VnExpress calls its main column "sidebar-1"; a logo h1 is a link */
+        if (!has_tag(n, GUMBO_TAG_H1) || n->text < 8 || density(n) > 0.5 || (n->hint & HINT_CHROME))
             continue;
         if (body == NONE || i <= body || best == NONE)
             best = i;
@@ -176,7 +235,7 @@ static size_t unmarked_lead(const dom *d, size_t from, size_t body)
                  || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SPAN || t == GUMBO_TAG_STRONG || t == GUMBO_TAG_B;
         if (!dom_is_element(n) || !prose || n->text < 60 || n->links * 10 > n->text * 3)
             continue;
-        if (body < n->end || inside_chrome(d, i))
+        if (body < n->end || inside_chrome(d, i, body))
             continue;
         return i;
     }
@@ -192,7 +251,7 @@ static size_t find_lead(const dom *d, size_t headline, size_t body)
         const dnode *n = &d->v[i];
         if (!dom_is_element(n) || !(n->hint & HINT_LEAD) || n->text < 30 || n->text > 1500 || density(n) > 0.5)
             continue;
-        if ((body != NONE && body >= i && body < n->end) || inside_chrome(d, i))
+        if ((body != NONE && body >= i && body < n->end) || inside_chrome(d, i, body))
             continue;
         return i;
     }
@@ -273,6 +332,10 @@ static int skip_in_article(const void *user, const dom *d, size_t i)
     if (!dom_is_element(n))
         return 0;
     GumboTag t = dom_tag(n);
+    if (t == GUMBO_TAG_IMG)
+        return alt_repeats_headline(p, d, i);
+    if (n->text && already_said(p, d, i))
+        return 1;
     if ((n->hint & HINT_CHROME) && (!(n->hint & HINT_ARTICLE) || density(n) > 0.5) && t != GUMBO_TAG_A)
         return 1; /* a link in a sentence stays, whatever its class (cms-relate) */
     if (t == GUMBO_TAG_A)
@@ -346,7 +409,7 @@ static int selector_matches(const dnode *n, const char *sel)
 
 static article_status by_selector(const dom *d, const char *sel, mtext *m)
 {
-    plan p = { d, NONE, NONE };
+    plan p = { d, NONE, NONE, { NULL, NULL }, { 0, 0 } };
     for (size_t i = 0; i < d->n; i++)
         if (selector_matches(&d->v[i], sel)) {
             render_subtree(d, i, m, skip_in_article, &p);
@@ -364,8 +427,8 @@ static void put_body(const dom *d, size_t top, const plan *p, mtext *m)
         return;
     }
     for (size_t s = parent + 1; s < d->v[parent].end; s = d->v[s].end)
-        if (sibling_belongs(d, s, top))
-            render_subtree(d, s, m, skip_in_article, p);
+        if (sibling_belongs(d, s, top) && (s == top || !skip_in_article(p, d, s)))
+            render_subtree(d, s, m, skip_in_article, p); /* the headline and lead were read first */
 }
 
 article_status article_extract(dom *d, int whole_page, const char *selector, mtext *m)
@@ -382,14 +445,20 @@ article_status article_extract(dom *d, int whole_page, const char *selector, mte
     if (score_paragraphs(d) != 0)
         return ARTICLE_NOMEM;
     size_t top = top_candidate(d);
-    plan p = { d, find_headline(d, top), NONE };
+    plan p = { d, find_headline(d, top), NONE, { NULL, NULL }, { 0, 0 } };
     p.lead = find_lead(d, p.headline, top);
     put_headline(d, &p, m);
-    if (p.lead != NONE)
+    remember(&p, 0, m, 0);
+    size_t lead_from = m->len;
+    if (p.lead != NONE) {
         render_subtree(d, p.lead, m, skip_in_article, &p);
+        remember(&p, 1, m, lead_from);
+    }
     if (top == NONE)
         render_subtree(d, body, m, skip_in_article, &p);
     else
         put_body(d, top, &p, m);
+    free(p.said[0]);
+    free(p.said[1]);
     return m->oom ? ARTICLE_NOMEM : ARTICLE_FOUND;
 }
