@@ -193,8 +193,8 @@ const char *lex_acronym_in_context(const ulexicon *u, const char *form, size_t n
 
 int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end)
 {
-    if (n == 0 || form[n - 1] != '.')
-        return 0;
+    if (n == 0 || n > LEX_DOTTED_MAX || form[n - 1] != '.')
+        return 0; /* bounded: a word followed by 100,000 dots is asked once per dot */
     rows4 rows;
     size_t end, i = user_rows(u, form, n, &rows, &end);
     if (end == i) {

@@ -41,6 +41,7 @@ const char *lex_acronym(const ulexicon *u, const char *form, size_t n, lex_conte
 const char *lex_acronym_in_context(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user);
 /* 1 when form (ending in '.') is a dotted abbreviation; *may_end says whether it can end a
  * sentence (v.v.). */
+#define LEX_DOTTED_MAX 64 /* longer forms are never dotted abbreviations (in user lexicons too) */
 int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end);
 /* The reading of a loanword or brand name (matched without regard to case), or NULL. */
 const char *lex_loanword(const char *word, size_t n);

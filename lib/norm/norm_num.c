@@ -244,6 +244,8 @@ static int read_amount(nctx *c, size_t i, const char *s, size_t n)
     return 1;
 }
 
+#define PHONE_MAX_DIGITS 15 /* E.164: a phone number has at most 15 digits */
+
 static int service_prefix(const char *s, size_t n)
 {
     return n >= 4 && (!memcmp(s, "1800", 4) || !memcmp(s, "1900", 4));
@@ -284,14 +286,19 @@ static size_t read_phone(nctx *c, size_t i)
     size_t j = i, digits = 0;
     while (j < c->n && digit_group(c, j, i)) {
         digits += c->t[j].len;
+        if (digits > PHONE_MAX_DIGITS)
+            return 0; /* a list of numbers, not one phone number: and the scan stays short */
         j++;
         if (j == i + 1 && j + 1 < c->n && c->t[j].kind == TK_PUNCT && tok_text(c, j)[0] == ')')
             j++; /* (024) 3825 1234 */
     }
     const char *s = tok_text(c, i);
     int lead = s[0] == '0' || s[0] == '+';
-    int shaped = (lead && c->t[i].len >= 2 && j - i >= 2 && digits >= PHONE_MIN_DIGITS) ||
-                 (service_prefix(s, c->t[i].len) && j - i >= 2);
+    /* Vietnamese numbers: 0 and 9 to 11 digits, 1800/1900 and 8 to 10, +84 up to 15; a group
+     * right after another number is a list ("1234 5678 1900 2345"), not the start of a phone */
+    int listed = i > 0 && c->t[i - 1].kind == TK_WORD && norm_digits_value(tok_text(c, i - 1), c->t[i - 1].len) >= 0;
+    int shaped = !listed && ((lead && c->t[i].len >= 2 && j - i >= 2 && digits >= PHONE_MIN_DIGITS && (s[0] == '+' || digits <= 11)) ||
+                             (service_prefix(s, c->t[i].len) && j - i >= 2 && digits >= 8 && digits <= 10));
     int told = j > i && digits >= 3 && ctx_before(c, i, "phone"); /* tổng đài 1022 */
     if (!shaped && !told)
         return 0;
