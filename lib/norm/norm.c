@@ -90,7 +90,9 @@ static size_t norm_token(nctx *c, size_t i, size_t sentence_start)
         put_mark(c->out, sentence_start, punct_mark(tok_text(c, i), t->len));
         return 1;
     }
-    size_t k = norm_number(c, i);
+    size_t k = norm_bounded(c, i);
+    if (!k)
+        k = norm_number(c, i);
     if (!k)
         k = norm_roman(c, i);
     if (k)

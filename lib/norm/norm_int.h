@@ -21,6 +21,9 @@ typedef struct {
 size_t norm_number(nctx *c, size_t i);
 size_t norm_word(nctx *c, size_t i);
 size_t norm_roman(nctx *c, size_t i);
+/* A token too long to read as it is (a number of over 30 digits, a run of over 40 letters, a
+ * code blob, one unit repeated), summarized: 1 when it was, else 0. */
+size_t norm_bounded(nctx *c, size_t i);
 size_t norm_url(nctx *c, size_t i);
 
 /* Reads a foreign word no table knows as Vietnamese syllables approximating it (Sinner: xin

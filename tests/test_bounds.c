@@ -1,0 +1,136 @@
+/* Hostile input: what is read of it is bounded, and reading it costs linear time. */
+#include "testutil.h"
+
+#include <time.h>
+
+#include "readarticle.h"
+
+static ra_engine *eng;
+
+static int setup(void **state)
+{
+    (void)state;
+    return ra_engine_new(&eng, NULL) == RA_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ra_engine_free(eng);
+    return 0;
+}
+
+static char *normalize(const char *text, size_t len)
+{
+    char *out = NULL;
+    assert_int_equal(ra_normalize(eng, text, len, &out), RA_OK);
+    return out;
+}
+
+static void assert_reads(const char *text, const char *want)
+{
+    char *got = normalize(text, strlen(text));
+    if (strcmp(got, want) != 0)
+        fail_msg("'%.80s': want '%s', got '%.300s'", text, want, got);
+    ra_free(got);
+}
+
+static char *filled(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
+{
+    size_t h = strlen(head), u = strlen(unit), t = strlen(tail);
+    char *s = malloc(h + u * times + t + 1);
+    assert_non_null(s);
+    memcpy(s, head, h);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + h + i * u, unit, u);
+    memcpy(s + h + u * times, tail, t + 1);
+    *len = h + u * times + t;
+    return s;
+}
+
+static void assert_filled_reads(const char *head, const char *unit, size_t times, const char *tail, const char *want)
+{
+    size_t len;
+    char *s = filled(head, unit, times, tail, &len);
+    assert_reads(s, want);
+    free(s);
+}
+
+static void test_long_runs_are_summarized(void **state)
+{
+    (void)state;
+    assert_filled_reads("Số ", "7", 100000, " là dài.", "Số một dãy số dài một trăm nghìn chữ số là dài.\n");
+    assert_filled_reads("Mã ", "7", 31, ".", "Mã một dãy số dài ba mươi mốt chữ số.\n");
+    assert_filled_reads("", "ABCDEFGHIJ", 10000, "", "một chuỗi chữ dài một trăm nghìn ký tự\n");
+    assert_filled_reads("", "a", 1000000, "", "một chuỗi chữ dài một triệu ký tự\n");
+    assert_filled_reads("", "s'", 5000, "", "một chuỗi ký tự lặp lại\n");
+    assert_filled_reads("thế kỷ ", "M", 1800, "", "thế kỷ một chuỗi chữ dài một nghìn tám trăm ký tự\n");
+    assert_filled_reads("thế kỷ ", "M", 20, "", "thế kỷ một chuỗi ký tự lặp lại\n");
+    assert_reads("Khóa aGVsbG8gd29ybGQgdGhpcyBpcyBiYXNlNjQ= và 3f2a9c0d1e2b4f6a8c7d.",
+                 "Khóa một chuỗi mã dài ba mươi sáu ký tự và một chuỗi mã dài hai mươi ký tự.\n");
+    /* what stays as it was: numbers up to 30 digits, short codes, real words and roman numerals */
+    assert_reads("Mã 123456789012345678901234567890.", "Mã một hai ba bốn năm sáu bảy tám chín không một hai ba "
+                 "bốn năm sáu bảy tám chín không một hai ba bốn năm sáu bảy tám chín không.\n");
+    assert_reads("Số 11111111, mã KH001, Đại hội XIII, hahahaha.", "Số mười một triệu một trăm mười một nghìn một "
+                 "trăm mười một, mã kế hoạch không không một, Đại hội mười ba, ha ha ha ha.\n");
+    assert_reads("1234 5678 1900 2345 6789", "một nghìn hai trăm ba mươi tư năm nghìn sáu trăm bảy mươi tám một "
+                 "nghìn chín trăm hai nghìn ba trăm bốn mươi lăm sáu nghìn bảy trăm tám mươi chín\n");
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double normalize_time(const char *head, const char *unit, size_t times)
+{
+    size_t len;
+    char *s = filled(head, unit, times, "", &len);
+    double t0 = now();
+    char *out = normalize(s, len), *sent = NULL;
+    assert_int_equal(ra_sentences(eng, s, len, &sent), RA_OK);
+    double t = now() - t0;
+    ra_free(out);
+    ra_free(sent);
+    free(s);
+    return t;
+}
+
+/* 8 times the input must cost well under 64 times the time (quadratic); 24 leaves room for
+ * a noisy machine and still fails anything superlinear at this size. */
+static void assert_linear(const char *head, const char *unit, size_t times)
+{
+    double a = normalize_time(head, unit, times), b = normalize_time(head, unit, 8 * times);
+    if (b > 24 * a && b > 0.5)
+        fail_msg("'%s' x %zu: %.3f s; x %zu: %.3f s", unit, times, a, 8 * times, b);
+}
+
+static void test_pathological_inputs_cost_linear_time(void **state)
+{
+    (void)state;
+    assert_linear("Chữ", ".", 12000);                 /* a word and many dots */
+    assert_linear("", "12 ", 8000);                   /* a line of short numbers */
+    assert_linear("", "1900 ", 5000);
+    assert_linear("", "a.", 12000);                   /* dotted parts without end */
+    assert_linear("", "TP. ", 6000);
+    assert_linear("a", "\xCC\x81", 12000);            /* combining marks on one letter */
+    assert_linear("", "ABCDEFGH", 3000);              /* a run of capitals */
+    assert_linear("", "thànhphố", 3000);              /* syllables run together */
+    assert_linear("", "chữ ", 6000);                  /* a line without a break */
+    assert_linear("", "<b><i>x", 5000);               /* markup in text */
+    assert_linear("", "&amp;&#x1EDD;&bogus", 4000);   /* references */
+    assert_linear("", "s'", 12000);
+    assert_linear("", "1.000.", 6000);
+    assert_linear("", "(((", 8000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_long_runs_are_summarized),
+        cmocka_unit_test(test_pathological_inputs_cost_linear_time),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
