@@ -60,6 +60,8 @@ static void usage(FILE *f)
           "                        - writes JSON to stdout (when the audio goes to a file)\n"
           "      --pause-sentence MS   silence after a sentence (default: the voice's)\n"
           "      --pause-paragraph MS  silence after a paragraph, heading or list item\n"
+          "      --max-duration S  fail (exit 1, no output) rather than write more than S seconds of audio\n"
+          "      --timeout S       fail (exit 1, no output) when reading takes longer than S seconds\n"
           "      --rate WPM        speaking rate, 80..450 words per minute\n"
           "      --pitch N         pitch, 0..100\n"
           "      --progress        report progress on stderr (default when stderr is a terminal)\n"
@@ -93,6 +95,20 @@ static int parse_int(const char *s, const char *what, int lo, int hi, int *out)
     return 0;
 }
 
+/* Seconds (decimals allowed) as milliseconds, 0.001 to 86400. */
+static int parse_seconds(const char *s, const char *what, unsigned *ms)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= 0.001 && v <= 86400)) {
+        fprintf(stderr, "readarticle: %s must be seconds from 0.001 to 86400, not '%s'\n", what, s);
+        return -1;
+    }
+    *ms = (unsigned)(v * 1000 + 0.5);
+    return 0;
+}
+
 static int list_voices(void)
 {
     for (size_t i = 0; i < ra_voice_count(); i++) {
@@ -104,7 +120,8 @@ static int list_voices(void)
 }
 
 enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON,
-       O_TIMINGS, O_PAUSE_S, O_PAUSE_P, O_HTML, O_TEXT, O_SELECTOR, O_WHOLE, O_EXTRACT };
+       O_TIMINGS, O_PAUSE_S, O_PAUSE_P, O_HTML, O_TEXT, O_SELECTOR, O_WHOLE, O_EXTRACT,
+       O_MAXDUR, O_TIMEOUT };
 
 static const struct option longopts[] = {
     { "output", required_argument, NULL, 'o' },        { "normalize", no_argument, NULL, O_NORMALIZE },
@@ -118,6 +135,7 @@ static const struct option longopts[] = {
     { "html", no_argument, NULL, O_HTML },             { "text", no_argument, NULL, O_TEXT },
     { "selector", required_argument, NULL, O_SELECTOR }, { "whole-page", no_argument, NULL, O_WHOLE },
     { "extract", no_argument, NULL, O_EXTRACT },
+    { "max-duration", required_argument, NULL, O_MAXDUR }, { "timeout", required_argument, NULL, O_TIMEOUT },
     { "version", no_argument, NULL, 'V' },             { NULL, 0, NULL, 0 },
 };
 
@@ -159,6 +177,8 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case O_TEXT: a->input_kind = IN_TEXT; break;
         case O_SELECTOR: a->opts.html_selector = optarg; break;
         case O_WHOLE: a->opts.html_whole_page = 1; break;
+        case O_MAXDUR: if (parse_seconds(optarg, "--max-duration", &a->opts.max_duration_ms)) return EXIT_USAGE; break;
+        case O_TIMEOUT: if (parse_seconds(optarg, "--timeout", &a->opts.timeout_ms)) return EXIT_USAGE; break;
         case O_VOICE: a->opts.voice = optarg; break;
         case O_LIST: return list_voices();
         case O_RATE: if (parse_int(optarg, "--rate", 80, 450, &a->opts.rate)) return EXIT_USAGE; break;

@@ -63,8 +63,10 @@ typedef enum {
     RA_ERR_FORMAT = 7,    /* unsupported audio format, or the encoder refused the audio */
     RA_ERR_ABORTED = 8,   /* a callback asked to stop */
     RA_ERR_LEXICON = 9,   /* a user lexicon file is malformed (message names file and line) */
-    RA_ERR_EMPTY = 10     /* nothing to read: the text is empty, blank, or has nothing speakable
+    RA_ERR_EMPTY = 10,    /* nothing to read: the text is empty, blank, or has nothing speakable
                              (synthesis only: no audio and no output file is produced) */
+    RA_ERR_LIMIT = 11     /* the synthesis reached ra_options.max_duration_ms or .timeout_ms
+                             (no output file is left; a sink has received the audio up to it) */
 } ra_status;
 
 /* Audio container formats. RA_FORMAT_AUTO picks one from the file name's extension (.wav .flac
@@ -148,6 +150,10 @@ typedef struct {
                                    first match is read, without the boxes of links inside it);
                                    NULL finds the article; copied */
     int html_whole_page;        /* HTML: non-zero reads all visible text of the page in order */
+    unsigned max_duration_ms;   /* a synthesis that would give more audio than this stops with
+                                   RA_ERR_LIMIT; 0 = no limit */
+    unsigned timeout_ms;        /* a synthesis still running this long after its call began stops
+                                   with RA_ERR_LIMIT; 0 = no limit */
 } ra_options;
 
 #define RA_OPTIONS_VERSION 3u

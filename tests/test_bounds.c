@@ -126,11 +126,90 @@ static void test_pathological_inputs_cost_linear_time(void **state)
     assert_linear("", "(((", 8000);
 }
 
+static int count_pcm(void *user, const int16_t *pcm, size_t n)
+{
+    (void)pcm;
+    *(size_t *)user += n;
+    return 0;
+}
+
+/* Seconds of audio for text, or -1 when there was nothing to read. */
+static double audio_seconds(ra_engine *e, const char *text, size_t len)
+{
+    size_t samples = 0;
+    ra_status st = ra_synth_to_sink(e, text, len, count_pcm, &samples);
+    if (st == RA_ERR_EMPTY)
+        return -1;
+    if (st != RA_OK)
+        fail_msg("synthesis failed: %s", ra_errmsg(e));
+    return (double)samples / ra_sample_rate(e);
+}
+
+/* The rule of thumb: no input gives more than 30 s + 0.4 s per character of audio. */
+static void assert_bounded_audio(const char *head, const char *unit, size_t times, double at_most)
+{
+    size_t len;
+    char *s = filled(head, unit, times, "", &len);
+    double secs = audio_seconds(eng, s, len);
+    if (secs > 30 + 0.4 * (double)len || secs > at_most)
+        fail_msg("'%s' x %zu: %.1f s of audio (at most %.1f)", unit, times, secs, at_most);
+    free(s);
+}
+
+static void test_hostile_input_gives_short_audio(void **state)
+{
+    (void)state;
+    assert_bounded_audio("Số ", "7", 100000, 10);
+    assert_bounded_audio("", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 4000, 10);
+    assert_bounded_audio("", "s'", 5000, 10);
+    assert_bounded_audio("", "a", 1000000, 10);
+    assert_bounded_audio("thế kỷ ", "M", 1800, 10);
+    assert_bounded_audio("Mã ", "aGVsbG8gd29ybGQ=", 3, 10);
+    size_t len;
+    char *s = filled("", "\xEF\xBF\xBD", 30000, "", &len); /* U+FFFD flood: nothing to say */
+    assert_true(audio_seconds(eng, s, len) < 0);
+    free(s);
+}
+
+static void test_duration_and_time_limits(void **state)
+{
+    (void)state;
+    const char text[] = "Sáng 16/01/2023, UBND huyện tổ chức hội nghị tổng kết công tác năm 2022 với 125 đại "
+                        "biểu. Hội nghị đã thảo luận nhiều vấn đề quan trọng của địa phương trong năm tới.";
+    ra_options o;
+    ra_options_init(&o);
+    o.max_duration_ms = 1500;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    size_t samples = 0;
+    assert_int_equal(ra_synth_to_sink(e, text, strlen(text), count_pcm, &samples), RA_ERR_LIMIT);
+    assert_true(samples > 0 && samples <= (size_t)ra_sample_rate(e) * 3 / 2);
+    assert_non_null(strstr(ra_errmsg(e), "1500 ms"));
+    ra_engine_free(e);
+    ra_options_init(&o);
+    o.timeout_ms = 1;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    assert_int_equal(ra_synth_to_sink(e, text, strlen(text), count_pcm, &samples), RA_ERR_LIMIT);
+    assert_non_null(strstr(ra_errmsg(e), "time limit"));
+    void *data = NULL;
+    size_t size = 0;
+    assert_int_equal(ra_synth_to_memory(e, text, strlen(text), RA_FORMAT_WAV, &data, &size), RA_ERR_LIMIT);
+    assert_null(data);
+    ra_engine_free(e);
+    ra_options_init(&o);
+    o.max_duration_ms = 60000;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    assert_true(audio_seconds(e, text, strlen(text)) > 3); /* a limit it does not reach changes nothing */
+    ra_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_long_runs_are_summarized),
         cmocka_unit_test(test_pathological_inputs_cost_linear_time),
+        cmocka_unit_test(test_hostile_input_gives_short_audio),
+        cmocka_unit_test(test_duration_and_time_limits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

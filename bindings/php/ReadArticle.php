@@ -30,6 +30,7 @@ class Error extends \RuntimeException
     public const ERR_ABORTED = 8;
     public const ERR_LEXICON = 9;
     public const ERR_EMPTY = 10;
+    public const ERR_LIMIT = 11;
 
     private int $status;
 
@@ -58,7 +59,7 @@ final class Reader
 typedef enum {
     RA_OK = 0, RA_ERR_ARG = 1, RA_ERR_NOMEM = 2, RA_ERR_UTF8 = 3, RA_ERR_IO = 4,
     RA_ERR_VOICE = 5, RA_ERR_SYNTH = 6, RA_ERR_FORMAT = 7, RA_ERR_ABORTED = 8,
-    RA_ERR_LEXICON = 9, RA_ERR_EMPTY = 10
+    RA_ERR_LEXICON = 9, RA_ERR_EMPTY = 10, RA_ERR_LIMIT = 11
 } ra_status;
 typedef enum {
     RA_FORMAT_AUTO = 0, RA_FORMAT_WAV = 1, RA_FORMAT_FLAC = 2, RA_FORMAT_OGG = 3, RA_FORMAT_MP3 = 4
@@ -84,6 +85,8 @@ typedef struct {
     int input_format;
     const char *html_selector;
     int html_whole_page;
+    unsigned max_duration_ms;
+    unsigned timeout_ms;
 } ra_options;
 typedef struct {
     unsigned version;

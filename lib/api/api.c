@@ -59,6 +59,7 @@ RA_API const char *ra_strerror(ra_status status)
     case RA_ERR_ABORTED: return "stopped by a callback";
     case RA_ERR_LEXICON: return "invalid lexicon";
     case RA_ERR_EMPTY: return "nothing to read";
+    case RA_ERR_LIMIT: return "a duration or time limit was reached";
     }
     return "unknown status";
 }
@@ -179,6 +180,8 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
     if (opts->version >= 3) {
         e->input_format = opts->input_format;
         e->whole_page = opts->html_whole_page != 0;
+        e->max_duration_ms = opts->max_duration_ms;
+        e->timeout_ms = opts->timeout_ms;
         size_t n = opts->html_selector ? strlen(opts->html_selector) + 1 : 0;
         if (n && (e->selector = malloc(n)) != NULL)
             memcpy(e->selector, opts->html_selector, n);

@@ -22,6 +22,7 @@ struct ra_engine {
     int input_format;      /* ra_input_format */
     char *selector;        /* HTML: the article element, or NULL */
     int whole_page;        /* HTML: read every visible text */
+    unsigned max_duration_ms, timeout_ms; /* per synthesis; 0 = none */
 };
 
 /* Records a failure for ra_errmsg (per thread) and returns st. */

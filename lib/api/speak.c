@@ -2,9 +2,11 @@
  * workers and handed to a sink as each chunk comes back, with the voice's pauses between them
  * and the timings of every sentence and word. No worker is held while the sink or a callback
  * runs. */
+#define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "engine.h"
 #include "utter.h"
@@ -22,15 +24,36 @@ typedef struct {
     speech_result res; /* one request's answer, reused */
     rbuf spoken;       /* one sentence's spoken form, reused */
     normspans spans;
+    size_t max_samples;  /* the duration limit in samples; SIZE_MAX for none */
+    struct timespec deadline;
+    int timed;           /* a deadline is set */
+    int limited;         /* a limit stopped the call */
 } speak_state;
 
+static int past(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
+}
+
+/* Hands a block to the sink, as far as the limits allow. */
 static int forward_pcm(speak_state *s, const int16_t *pcm, size_t n)
 {
-    if (n == 0)
+    if (n == 0 || s->stopped)
         return s->stopped;
-    if (!s->stopped && s->sink->pcm(s->sink->user, pcm, n) != 0)
+    if ((s->timed && past(&s->deadline)) || s->samples >= s->max_samples) {
+        s->limited = s->stopped = 1;
+        return 1;
+    }
+    int over = n > s->max_samples - s->samples;
+    if (over)
+        n = s->max_samples - s->samples; /* the audio up to the limit, then the call fails */
+    if (s->sink->pcm(s->sink->user, pcm, n) != 0)
         s->stopped = 1;
     s->samples += n;
+    if (over)
+        s->limited = s->stopped = 1;
     return s->stopped;
 }
 
@@ -167,6 +190,10 @@ static ra_status sentence_status(ra_engine *e, const speak_state *s, ra_status s
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
     if (events)
         return api_fail(e, RA_ERR_ABORTED, "stopped by the event callback");
+    if (s->limited)
+        return e->timeout_ms && s->timed && past(&s->deadline)
+                   ? api_fail(e, RA_ERR_LIMIT, "the synthesis ran longer than its time limit (%u ms)", e->timeout_ms)
+                   : api_fail(e, RA_ERR_LIMIT, "the audio would be longer than its limit (%u ms)", e->max_duration_ms);
     if (s->stopped)
         return api_fail(e, RA_ERR_ABORTED, "stopped by the audio sink");
     return RA_OK;
@@ -213,6 +240,21 @@ static ra_status report_progress(ra_engine *e, const speak_state *s, const docum
     return RA_OK;
 }
 
+static void set_limits(const ra_engine *e, speak_state *s)
+{
+    s->max_samples = e->max_duration_ms ? (size_t)((uint64_t)e->max_duration_ms * 22050u / 1000u) : SIZE_MAX;
+    if (!e->timeout_ms)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &s->deadline);
+    s->deadline.tv_sec += (time_t)(e->timeout_ms / 1000);
+    s->deadline.tv_nsec += (long)(e->timeout_ms % 1000) * 1000000L;
+    if (s->deadline.tv_nsec >= 1000000000L) {
+        s->deadline.tv_sec++;
+        s->deadline.tv_nsec -= 1000000000L;
+    }
+    s->timed = 1;
+}
+
 ra_status api_speak(ra_engine *e, const char *text, size_t len, const audio_sink *sink, const call_hooks *hooks)
 {
     document d;
@@ -223,6 +265,7 @@ ra_status api_speak(ra_engine *e, const char *text, size_t len, const audio_sink
     memset(&s, 0, sizeof s);
     s.sink = sink;
     s.hooks = *hooks;
+    set_limits(e, &s);
     for (size_t i = 0; st == RA_OK && i < d.sents.n; i++) {
         st = speak_sentence(e, &d, i, &s);
         if (st == RA_OK)

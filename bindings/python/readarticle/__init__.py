@@ -25,7 +25,7 @@ __all__ = ["Reader", "Error", "version", "voices", "supported_formats"] + [
 
 # ra_status: the numeric values are pinned by the header.
 (OK, ERR_ARG, ERR_NOMEM, ERR_UTF8, ERR_IO, ERR_VOICE, ERR_SYNTH, ERR_FORMAT,
- ERR_ABORTED, ERR_LEXICON, ERR_EMPTY) = range(11)
+ ERR_ABORTED, ERR_LEXICON, ERR_EMPTY, ERR_LIMIT) = range(12)
 
 _FORMATS = {
     "wav": _native.RA_FORMAT_WAV,
@@ -165,13 +165,14 @@ class Reader:
 
     def __init__(self, voice="north", rate=None, pitch=None, lexicons=(), max_instances=None, *,
                  pause_sentence=None, pause_paragraph=None, worker_timeout_ms=None, worker_memory_mb=None,
-                 html=False, selector=None, whole_page=False):
+                 html=False, selector=None, whole_page=False, max_duration_ms=None, timeout_ms=None):
         """voice: a built-in name (see voices()) or a voice profile file; rate: words per minute
         (80..450); pitch: 0..100; lexicons: user lexicon files (TSV); max_instances: speech
         workers for concurrent calls (at most 64). None keeps the library's default.
         html: False reads text, True reads HTML pages (their article), "auto" decides by the
         bytes; selector ("tag", "#id", ".class") names the article element; whole_page reads
-        all visible text of a page."""
+        all visible text of a page. max_duration_ms and timeout_ms bound each synthesis (it
+        fails with ERR_LIMIT)."""
         self._engine = None
         self._calls = 0
         self._idle = threading.Condition()
@@ -184,7 +185,8 @@ class Reader:
         opts.voice = None if voice is None else os.fsencode(voice)
         for field, value in (("rate", rate), ("pitch", pitch), ("max_instances", max_instances),
                              ("pause_sentence", pause_sentence), ("pause_paragraph", pause_paragraph),
-                             ("worker_timeout_ms", worker_timeout_ms), ("worker_memory_mb", worker_memory_mb)):
+                             ("worker_timeout_ms", worker_timeout_ms), ("worker_memory_mb", worker_memory_mb),
+                             ("max_duration_ms", max_duration_ms), ("timeout_ms", timeout_ms)):
             if value is not None:
                 setattr(opts, field, value)
         array = _lexicon_array(lexicons)  # kept alive by this frame until ra_engine_new copies it

@@ -98,6 +98,8 @@ class ra_options(ctypes.Structure):
         ("input_format", ctypes.c_int),
         ("html_selector", ctypes.c_char_p),
         ("html_whole_page", ctypes.c_int),
+        ("max_duration_ms", ctypes.c_uint),
+        ("timeout_ms", ctypes.c_uint),
     ]
 
 

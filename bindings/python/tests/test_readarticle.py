@@ -106,6 +106,23 @@ class TextTests(unittest.TestCase):
         self.assertEqual(self.reader.sentences("TP. Huế đẹp. Tôi đi học."), ["TP. Huế đẹp.", "Tôi đi học."])
         self.assertEqual(self.reader.sentences(""), [])
 
+    def test_options_struct_matches_the_library(self):
+        """ra_options_init_version writes exactly the binding's struct: no byte past it."""
+        import ctypes
+        from readarticle import _native
+        size = ctypes.sizeof(_native.ra_options)
+        buf = (ctypes.c_ubyte * (size + 64))(*([0xAB] * (size + 64)))
+        self.assertEqual(readarticle.lib.ra_options_init_version(
+            ctypes.cast(buf, ctypes.POINTER(_native.ra_options)), _native.RA_OPTIONS_VERSION), 0)
+        self.assertEqual(buf[size - 1], 0)
+        self.assertEqual(list(buf[size:]), [0xAB] * 64)
+
+    def test_limits(self):
+        with readarticle.Reader(max_duration_ms=500) as reader:
+            with self.assertRaises(readarticle.Error) as cm:
+                reader.synthesize("Sáng 16/01/2023, UBND huyện tổ chức hội nghị tổng kết với 125 đại biểu.")
+            self.assertEqual(cm.exception.status, readarticle.ERR_LIMIT)
+
     def test_html_page_reads_its_article(self):
         page = ("<!doctype html><html><head><title>Tin - Báo</title></head><body>"
                 "<nav class='menu'><a href='/'>Trang chủ</a> <a href='/x'>Thời sự</a></nav>"
