@@ -174,7 +174,7 @@ BINDING_ENV = $(if $(findstring address,$(SAN)),LD_PRELOAD=$$($(CC) -print-file-
 
 # PHP loads its extensions with RTLD_DEEPBIND, which AddressSanitizer refuses: no PHP under ASan
 PHP_TEST = $(if $(findstring address,$(SAN)),echo "skipped under AddressSanitizer (PHP uses RTLD_DEEPBIND)";,\
-	RA_BUILD=$(BUILD) php bindings/php/tests/test_readarticle.php || failed=$$((failed + 1));)
+	RA_BUILD=$(BUILD) $(RUN_T) php bindings/php/tests/test_readarticle.php || failed=$$((failed + 1));)
 
 # a worker that answers a text with an impossible message
 $(BUILD)/tests/bad_worker: tests/hosts/bad_worker.c lib/speech/wire.h
@@ -186,16 +186,19 @@ $(LOCALES)/tr_TR.UTF-8/LC_CTYPE:
 	@mkdir -p $(LOCALES)
 	-@localedef -i tr_TR -f UTF-8 $(LOCALES)/tr_TR.UTF-8 2>/dev/null || echo "no tr_TR locale source: the Turkish-locale test will be skipped"
 
+# every test program has TEST_TIMEOUT seconds (a hung test fails instead of hanging make check)
+TEST_TIMEOUT ?= 900
+RUN_T = timeout -k 10 $(TEST_TIMEOUT)
 check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE
 	@failed=0; for t in $(TESTS); do \
 	  echo "== $$t"; RA_BUILD=$(BUILD) READARTICLE_WORKER=$(BUILD)/readarticle-worker LOCPATH=$(LOCALES) \
-	    $$t || failed=$$((failed + 1)); \
+	    $(RUN_T) $$t || { echo "$$t failed (exit $$?; 124 = timed out)"; failed=$$((failed + 1)); }; \
 	done; \
-	echo "== real sentences"; python3 tests/real_sentences.py $(BUILD)/readarticle tests/golden/real-sentences.tsv \
+	echo "== real sentences"; $(RUN_T) python3 tests/real_sentences.py $(BUILD)/readarticle tests/golden/real-sentences.tsv \
 	  || failed=$$((failed + 1)); \
-	echo "== html pages"; python3 tests/html_pages.py $(BUILD)/readarticle tests/html/pages \
+	echo "== html pages"; $(RUN_T) python3 tests/html_pages.py $(BUILD)/readarticle tests/html/pages \
 	  --known tests/html/known-misses.txt || failed=$$((failed + 1)); \
-	echo "== bindings/python"; RA_BUILD=$(BUILD) $(BINDING_ENV) python3 bindings/python/tests/test_readarticle.py \
+	echo "== bindings/python"; RA_BUILD=$(BUILD) $(BINDING_ENV) $(RUN_T) python3 bindings/python/tests/test_readarticle.py \
 	  || failed=$$((failed + 1)); \
 	echo "== bindings/php"; $(PHP_TEST) \
 	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \

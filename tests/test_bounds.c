@@ -203,6 +203,64 @@ static void test_duration_and_time_limits(void **state)
     ra_engine_free(e);
 }
 
+static ra_status engine_with(const char *voice, const char *lexicon, const char **msg)
+{
+    const char *lex[] = { lexicon, NULL };
+    ra_options o;
+    ra_options_init(&o);
+    o.voice = voice;
+    o.lexicons = lexicon ? lex : NULL;
+    ra_engine *e = NULL;
+    ra_status st = ra_engine_new(&e, &o);
+    *msg = ra_errmsg(NULL);
+    ra_engine_free(e);
+    return st;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_untrusted_profiles_and_lexicons(void **state)
+{
+    (void)state;
+    const char *msg;
+    char dir[] = "/tmp/ra-bounds-XXXXXX", path[128];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/shadow", dir);
+    write_file(path, "root:$6$secrethash:19000:0:99999:7:::\n");
+    assert_int_equal(engine_with(path, NULL, &msg), RA_ERR_VOICE);
+    assert_null(strstr(msg, "secret")); /* a wrong path never shows the file */
+    snprintf(path, sizeof path, "%s/mbrola.voice", dir);
+    write_file(path, "espeak=mb-en1\n");
+    assert_int_equal(engine_with(path, NULL, &msg), RA_ERR_VOICE);
+    write_file(path, "espeak=/usr/share/evil\n");
+    assert_int_equal(engine_with(path, NULL, &msg), RA_ERR_VOICE);
+    write_file(path, "espeak=vi-vn-x-south+f2\ndialect=south\n");
+    assert_int_equal(engine_with(path, NULL, &msg), RA_OK);
+    assert_int_equal(engine_with(NULL, "/dev/zero", &msg), RA_ERR_LEXICON);
+    assert_non_null(strstr(msg, "16 MiB"));
+    assert_int_equal(engine_with(NULL, dir, &msg), RA_ERR_LEXICON); /* a directory is a read error */
+    snprintf(path, sizeof path, "%s/empty.tsv", dir);
+    write_file(path, "# nothing yet\n");
+    assert_int_equal(engine_with(NULL, path, &msg), RA_OK);
+    snprintf(path, sizeof path, "%s/many.tsv", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 200001; i++)
+        fprintf(f, "X%d\tích\n", i);
+    fclose(f);
+    assert_int_equal(engine_with(NULL, path, &msg), RA_ERR_LEXICON);
+    assert_non_null(strstr(msg, "200000 entries"));
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_pathological_inputs_cost_linear_time),
         cmocka_unit_test(test_hostile_input_gives_short_audio),
         cmocka_unit_test(test_duration_and_time_limits),
+        cmocka_unit_test(test_untrusted_profiles_and_lexicons),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

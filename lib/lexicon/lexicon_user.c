@@ -14,6 +14,7 @@
 
 #define LINE_MAX_BYTES 4096
 #define FILE_MAX_BYTES (16u << 20)
+#define ENTRIES_MAX 200000
 
 typedef struct {
     char *col[4];
@@ -126,6 +127,36 @@ static int parse_line(ulexicon *u, char *line, size_t len, const char *path, siz
     return 0;
 }
 
+/* The whole file, at most FILE_MAX_BYTES: /dev/zero or a FIFO that never ends is refused, not
+ * read until memory runs out. Returns the bytes (NUL-terminated) or NULL with err set. */
+static char *read_bounded(FILE *f, const char *path, size_t *len, char *err, size_t cap)
+{
+    size_t n = 0, room = 1 << 16;
+    char *buf = malloc(room + 1);
+    while (buf) {
+        size_t got = fread(buf + n, 1, room - n, f);
+        n += got;
+        if (got == 0 || n > FILE_MAX_BYTES)
+            break;
+        if (n == room) {
+            char *p = room <= FILE_MAX_BYTES ? realloc(buf, room * 2 + 1) : NULL;
+            if (!p)
+                break;
+            buf = p;
+            room *= 2;
+        }
+    }
+    if (!buf || n > FILE_MAX_BYTES || ferror(f) || n == room) {
+        snprintf(err, cap, n > FILE_MAX_BYTES ? "lexicon '%s' is larger than 16 MiB"
+                           : ferror(f) ? "cannot read lexicon '%s'" : "out of memory reading lexicon '%s'", path);
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
 static int load_file(ulexicon *u, const char *path, size_t file, char *err, size_t cap)
 {
     FILE *f = fopen(path, "rb");
@@ -133,27 +164,27 @@ static int load_file(ulexicon *u, const char *path, size_t file, char *err, size
         snprintf(err, cap, "cannot open lexicon '%s': %s", path, strerror(errno));
         return -1;
     }
-    char *line = NULL;
-    size_t linecap = 0, ln = 0, total = 0;
-    ssize_t len;
-    int r = 0;
-    while (r == 0 && (len = getline(&line, &linecap, f)) >= 0) {
-        ln++;
-        total += (size_t)len;
-        if (total > FILE_MAX_BYTES || (size_t)len > LINE_MAX_BYTES)
-            r = fail(err, cap, path, ln, "line or file too long");
-        else {
-            if (len && line[len - 1] == '\n')
-                line[--len] = '\0';
-            r = parse_line(u, line, (size_t)len, path, file, ln, err, cap);
-        }
-    }
-    if (r == 0 && ferror(f)) {
-        snprintf(err, cap, "cannot read lexicon '%s': %s", path, strerror(errno));
-        r = -1;
-    }
-    free(line);
+    size_t len = 0, ln = 0;
+    char *text = read_bounded(f, path, &len, err, cap);
     fclose(f);
+    if (!text)
+        return -1;
+    int r = 0;
+    for (char *line = text; r == 0 && line < text + len;) {
+        char *nl = memchr(line, '\n', (size_t)(text + len - line));
+        size_t n = nl ? (size_t)(nl - line) : (size_t)(text + len - line);
+        ln++;
+        if (n > LINE_MAX_BYTES)
+            r = fail(err, cap, path, ln, "line longer than 4096 bytes");
+        else if (u->n >= ENTRIES_MAX)
+            r = fail(err, cap, path, ln, "more than 200000 entries in the lexicons");
+        else {
+            line[n] = '\0';
+            r = parse_line(u, line, n, path, file, ln, err, cap);
+        }
+        line += n + 1;
+    }
+    free(text);
     return r;
 }
 
@@ -181,7 +212,8 @@ ra_status ulex_load(ulexicon **out, const char *const *paths, char *err, size_t 
             ulex_free(u);
             return RA_ERR_LEXICON;
         }
-    qsort(u->rows, u->n, sizeof *u->rows, cmp_rows);
+    if (u->n)
+        qsort(u->rows, u->n, sizeof *u->rows, cmp_rows); /* never qsort(NULL, 0): undefined */
     u->table = malloc((u->n ? u->n : 1) * sizeof *u->table);
     if (!u->table) {
         ulex_free(u);

@@ -33,13 +33,25 @@ static int parse_int(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
+/* espeak-ng's Vietnamese voices, optionally with one of its variants (vi+f2, vi+klatt):
+ * nothing else, so that a profile can never start mbrola (mb-*) or load a voice from a path. */
 static int espeak_name_ok(const char *s)
 {
-    if (!*s)
+    static const char *const voices[] = { "vi", "vi-vn-x-central", "vi-vn-x-south" };
+    const char *plus = strchr(s, '+');
+    size_t n = plus ? (size_t)(plus - s) : strlen(s);
+    int known = 0;
+    for (size_t i = 0; i < sizeof voices / sizeof voices[0]; i++)
+        known |= strlen(voices[i]) == n && !memcmp(voices[i], s, n);
+    if (!known)
         return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-              *s == '-' || *s == '_' || *s == '+'))
+    if (!plus)
+        return 1;
+    const char *v = plus + 1;
+    if (!*v || strlen(v) > 16)
+        return 0;
+    for (; *v; v++)
+        if (!((*v >= 'a' && *v <= 'z') || (*v >= '0' && *v <= '9')))
             return 0;
     return 1;
 }
@@ -110,7 +122,10 @@ ra_status voice_parse(const char *text, const char *name, voice_profile *out, ch
         if (eq)
             *eq = '\0';
         if (!eq || set_key(&v, trim(l), trim(eq + 1)) != 0) {
-            snprintf(err, errcap, "voice '%s': line %zu: bad setting '%s'", name, lineno, trim(l));
+            /* the line itself is never echoed: a wrong path could name any file */
+            snprintf(err, errcap, "voice '%s': line %zu is not a valid setting (key=value with a key of "
+                     "description, espeak, dialect, rate, pitch, pause_*; espeak=vi, vi-vn-x-central or "
+                     "vi-vn-x-south, optionally +variant)", name, lineno);
             return RA_ERR_VOICE;
         }
     }
