@@ -47,13 +47,14 @@ static int espeak_name_ok(const char *s)
         return 0;
     if (!plus)
         return 1;
+    static const char *const variants[] = { "klatt", "klatt2", "klatt3", "klatt4", "croak", "whisper", "whisperf" };
     const char *v = plus + 1;
-    if (!*v || strlen(v) > 16)
-        return 0;
-    for (; *v; v++)
-        if (!((*v >= 'a' && *v <= 'z') || (*v >= '0' && *v <= '9')))
-            return 0;
-    return 1;
+    if ((v[0] == 'f' || v[0] == 'm') && v[1] >= '1' && v[1] <= '7' && !v[2])
+        return 1; /* f1..f7, m1..m7 */
+    for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++)
+        if (!strcmp(v, variants[i]))
+            return 1;
+    return 0;
 }
 
 /* One key=value setting; returns 0 or -1 for an unknown key or a bad value. */
@@ -125,7 +126,7 @@ ra_status voice_parse(const char *text, const char *name, voice_profile *out, ch
             /* the line itself is never echoed: a wrong path could name any file */
             snprintf(err, errcap, "voice '%s': line %zu is not a valid setting (key=value with a key of "
                      "description, espeak, dialect, rate, pitch, pause_*; espeak=vi, vi-vn-x-central or "
-                     "vi-vn-x-south, optionally +variant)", name, lineno);
+                     "vi-vn-x-south, optionally +f1..f7, +m1..m7, +klatt ...)", name, lineno);
             return RA_ERR_VOICE;
         }
     }
