@@ -210,6 +210,8 @@ static int parse_args(int argc, char **argv, cli_args *a)
     return check_args(a);
 }
 
+static volatile sig_atomic_t interrupted;
+
 static int read_all(FILE *f, char **data, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
@@ -250,6 +252,8 @@ static int load_input(cli_args *a, char **data, size_t *len)
     int saved = errno;
     if (!use_stdin)
         fclose(f);
+    if (r != 0 && interrupted)
+        return 128 + interrupted; /* ^C while the input was still coming: stopped, as asked */
     if (r != 0)
         return fail("cannot read '%s': %s", use_stdin ? "<stdin>" : path, strerror(saved ? saved : EIO));
     return EXIT_SUCCESS;
@@ -283,7 +287,6 @@ static int check_outputs(cli_args *a)
 
 /* Set by SIGINT, SIGTERM and SIGHUP: the next progress report stops the synthesis, so the
  * library removes its temporary file before the program exits. */
-static volatile sig_atomic_t interrupted;
 static int progress_shown;
 
 static void on_signal(int sig)

@@ -93,7 +93,9 @@ typedef int (*ra_pcm_fn)(void *user, const int16_t *samples, size_t count);
 typedef int (*ra_write_fn)(void *user, const void *data, size_t size);
 
 /* Reports progress of a synthesis: bytes of input text read so far out of total. Return 0 to
- * continue, non-zero to stop (the call returns RA_ERR_ABORTED). */
+ * continue, non-zero to stop (the call returns RA_ERR_ABORTED). It is called after each
+ * sentence, and also every 40 ms or so while a long sentence is being spoken (with the figures
+ * of the sentence before): a stop takes effect mid-sentence, the worker speaking it is killed. */
 typedef int (*ra_progress_fn)(void *user, size_t done, size_t total);
 
 /* What was said when: a sentence, or one word of the input (a word the normalizer expanded,

@@ -258,6 +258,27 @@ static void test_interrupted(void **state)
     free(out);
 }
 
+/* A stop request takes effect mid-sentence: a sentence of 80 KB takes seconds to speak, and a
+ * SIGTERM one second into it ends the run within half a second, with no file and no worker
+ * left. ^C while the input is still coming in is an interruption too (130), not a read error. */
+static void test_stop_mid_sentence(void **state)
+{
+    (void)state;
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s/mid && python3 -c \"print('Câu rất dài, ' * 6000 + '.')\" > %s/sentence.txt"
+             " && (%s %s/sentence.txt -o %s/mid/out.wav 2>/dev/null & p=$!; sleep 1;"
+             " t0=$(date +%%s%%N); kill -TERM $p; wait $p; r=$?; t1=$(date +%%s%%N);"
+             " ms=$(( (t1 - t0) / 1000000 )); [ $ms -lt 500 ] && echo $r fast || echo $r slow $ms)"
+             " && ls -A %s/mid | wc -l && sleep 0.3 && pgrep -f 'readarticle-worker' -P $$ | wc -l"
+             " && ((cat tests/data/example-article.txt; sleep 3) | %s - -o %s/mid/in.wav 2>/dev/null & p=$!;"
+             " sleep 0.5; kill -INT $p; wait $p; echo $?) && ls -A %s/mid | wc -l",
+             tmpdir, tmpdir, bin, tmpdir, tmpdir, tmpdir, bin, tmpdir, tmpdir);
+    int st;
+    char *out = run_capture(cmd, &st);
+    assert_string_equal(out, "143 fast\n0\n0\n130\n0\n");
+    free(out);
+}
 
 /* Runs a shell command line; returns its exit status with stderr and stdout folded into *out. */
 static int sh(const char *cmd, char **out)
@@ -568,7 +589,7 @@ int main(void)
         cmocka_unit_test(test_info_options), cmocka_unit_test(test_text_modes),
         cmocka_unit_test(test_input_errors), cmocka_unit_test(test_audio),
         cmocka_unit_test(test_timings_files), cmocka_unit_test(test_pause_options),
-        cmocka_unit_test(test_formats_and_files), cmocka_unit_test(test_interrupted),
+        cmocka_unit_test(test_formats_and_files), cmocka_unit_test(test_interrupted), cmocka_unit_test(test_stop_mid_sentence),
         cmocka_unit_test(test_stream_stdout),     cmocka_unit_test(test_stream_formats),
         cmocka_unit_test(test_devices_and_fifos), cmocka_unit_test(test_symlinks),
         cmocka_unit_test(test_refused_outputs),   cmocka_unit_test(test_timings_to_stdout),

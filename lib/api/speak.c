@@ -28,6 +28,7 @@ typedef struct {
     struct timespec deadline;
     int timed;           /* a deadline is set */
     int limited;         /* a limit stopped the call */
+    size_t done, total;  /* progress so far, for calls made while a worker speaks */
 } speak_state;
 
 static int past(const struct timespec *t)
@@ -115,13 +116,28 @@ static void deliver_chunk(speak_state *s, sentence_run *run, size_t chunk_cp)
     forward_pcm(s, s->res.pcm, s->res.n);
 }
 
+/* Asked while a worker speaks: the deadline, and the progress callback with the figures of the
+ * sentence being spoken (so that a caller's "stop" takes effect mid-sentence). */
+static int should_stop(void *user)
+{
+    speak_state *s = user;
+    if (s->timed && past(&s->deadline))
+        return s->limited = 1;
+    const call_hooks *h = &s->hooks;
+    return h->progress && h->progress(h->progress_user, s->done, s->total) != 0;
+}
+
 /* Speaks the utterance chunk by chunk; the text is cut in place and restored. */
 static ra_status speak_chunks(ra_engine *e, utterance *u, speak_state *s, sentence_run *run)
 {
     for (size_t k = 0; k < u->ncut && !s->stopped; k++) {
         size_t from = u->cut[k].byte, to = u->cut[k + 1].byte;
         char err[256] = "";
-        ra_status st = speech_say(e->pool, u->text.p + from, to - from, &s->res, err, sizeof err);
+        worker_cancel cancel = { should_stop, s };
+        ra_status st = speech_say(e->pool, u->text.p + from, to - from, &s->res, &cancel, err, sizeof err);
+        if (st == RA_ERR_ABORTED)
+            return s->limited ? api_fail(e, RA_ERR_LIMIT, "the synthesis ran longer than its time limit (%u ms)", e->timeout_ms)
+                              : api_fail(e, RA_ERR_ABORTED, "stopped by the progress callback");
         if (st != RA_OK)
             return api_fail(e, st, "%s", err);
         if ((st = before_audio(s, run, k)) != RA_OK)
@@ -266,7 +282,9 @@ ra_status api_speak(ra_engine *e, const char *text, size_t len, const audio_sink
     s.sink = sink;
     s.hooks = *hooks;
     set_limits(e, &s);
+    s.total = d.input_len;
     for (size_t i = 0; st == RA_OK && i < d.sents.n; i++) {
+        s.done = i ? d.text.src[d.sents.v[i - 1].end] : 0;
         st = speak_sentence(e, &d, i, &s);
         if (st == RA_OK)
             st = report_progress(e, &s, &d, i);

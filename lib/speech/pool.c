@@ -242,6 +242,15 @@ static int take_payload(speech_pool *p, worker_proc *w, const wire_head *h, spee
     return 0;
 }
 
+/* The caller gave up waiting: the worker is mid-sentence, so it goes (a new one starts when
+ * needed). */
+static ra_status cancelled(worker_proc *w, char *err, size_t errcap)
+{
+    worker_stop(w, 1);
+    snprintf(err, errcap, "stopped while speaking");
+    return RA_ERR_ABORTED;
+}
+
 /* One SPEAK and its answer. *alive tells whether the worker can be used again. */
 static ra_status request(speech_pool *p, worker_proc *w, const char *text, size_t n, speech_result *r, int *alive,
                          char *err, size_t errcap)
@@ -252,7 +261,7 @@ static ra_status request(speech_pool *p, worker_proc *w, const char *text, size_
     for (;;) {
         wire_head h;
         if (worker_recv(w, &h, sizeof h, p->lim.timeout_ms) != 0)
-            return broken(p, w, "while speaking", err, errcap);
+            return errno == ECANCELED ? cancelled(w, err, errcap) : broken(p, w, "while speaking", err, errcap);
         if (h.type == WIRE_DONE) {
             int io_failed;
             ra_status st = read_status(p, w, h.len, err, errcap, &io_failed);
@@ -268,11 +277,12 @@ static ra_status request(speech_pool *p, worker_proc *w, const char *text, size_
             return RA_ERR_NOMEM;
         }
         if (k != 0)
-            return broken(p, w, "while speaking", err, errcap);
+            return errno == ECANCELED ? cancelled(w, err, errcap) : broken(p, w, "while speaking", err, errcap);
     }
 }
 
-ra_status speech_say(speech_pool *p, const char *text, size_t n, speech_result *r, char *err, size_t errcap)
+ra_status speech_say(speech_pool *p, const char *text, size_t n, speech_result *r, const worker_cancel *cancel,
+                     char *err, size_t errcap)
 {
     r->n = 0;
     r->nwords = 0;
@@ -285,7 +295,9 @@ ra_status speech_say(speech_pool *p, const char *text, size_t n, speech_result *
     if (st != RA_OK)
         return st;
     int alive;
+    p->w[slot].cancel = cancel;
     st = request(p, &p->w[slot], text, n, r, &alive, err, errcap);
+    p->w[slot].cancel = NULL;
     r->rate = p->rate[slot];
     release(p, slot, alive);
     return st;

@@ -38,7 +38,8 @@ void speech_pool_free(speech_pool *p);
  * caller goes on to its callbacks. A worker that dies, hangs past the timeout or answers
  * nonsense is stopped and forgotten, and the request fails with RA_ERR_SYNTH; the next request
  * starts a fresh one. err receives a message on failure. */
-ra_status speech_say(speech_pool *p, const char *text, size_t n, speech_result *r, char *err, size_t errcap);
+ra_status speech_say(speech_pool *p, const char *text, size_t n, speech_result *r, const worker_cancel *cancel,
+                     char *err, size_t errcap);
 
 void speech_result_free(speech_result *r);
 

@@ -16,12 +16,22 @@ typedef struct {
 
 #define WORKER_INBUF 65536
 
+/* Asked every CANCEL_POLL_MS while waiting for a worker: non-zero gives up the wait (the
+ * worker is then killed: it is mid-sentence). */
+typedef struct {
+    int (*fn)(void *user);
+    void *user;
+} worker_cancel;
+
+#define CANCEL_POLL_MS 40
+
 typedef struct {
     pid_t pid;   /* 0: no process */
     int fd;      /* our end of its socket */
     pid_t owner; /* the process that started it (a fork()ed child must not use it) */
     unsigned char *in; /* what was received and not yet taken: in[pos..len) */
     size_t pos, len;
+    const worker_cancel *cancel; /* during one request, or NULL */
 } worker_proc;
 
 /* Finds the worker executable: $READARTICLE_WORKER, else readarticle-worker beside the library
