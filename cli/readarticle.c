@@ -308,6 +308,7 @@ static void catch_signals(void)
     sa.sa_handler = SIG_IGN;
     sa.sa_flags = 0;
     sigaction(SIGPIPE, &sa, NULL);
+    sigaction(SIGXFSZ, &sa, NULL); /* a file size limit too: the write fails (EFBIG), we report it */
 }
 
 static int on_progress(void *user, size_t done, size_t total)

@@ -280,6 +280,55 @@ static void test_stop_mid_sentence(void **state)
     free(out);
 }
 
+static int sh(const char *cmd, char **out);
+
+/* A full disk (a file size limit, and a 1 MB tmpfs where we may mount one) fails every format
+ * with exit 1 and keeps the previous output; a run killed with SIGKILL leaves no file at all. */
+static void test_full_disk_keeps_previous_output(void **state)
+{
+    (void)state;
+    static const char *const formats[] = { "wav", "mp3", "flac", "ogg" };
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s/full && for i in $(seq 20); do cat tests/data/example-article.txt; done"
+             " > %s/full.txt", tmpdir, tmpdir);
+    assert_int_equal(sh(cmd, NULL), 0);
+    int mounted = getuid() == 0 &&
+                  (snprintf(cmd, sizeof cmd, "mkdir -p %s/tiny && mount -t tmpfs -o size=1m tmpfs %s/tiny", tmpdir,
+                            tmpdir),
+                   sh(cmd, NULL) == 0);
+    for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
+        char *out;
+        snprintf(cmd, sizeof cmd, "echo OLD > %s/full/out.%s && (ulimit -f 300; %s %s/full.txt -o %s/full/out.%s 2>&1);"
+                 " echo $? && cat %s/full/out.%s && ls -A %s/full | wc -l", tmpdir, formats[k], bin, tmpdir, tmpdir,
+                 formats[k], tmpdir, formats[k], tmpdir);
+        sh(cmd, &out);
+        assert_non_null(strstr(out, "File too large\n1\nOLD\n"));
+        free(out);
+        snprintf(cmd, sizeof cmd, "rm -f %s/full/*", tmpdir);
+        sh(cmd, NULL);
+        if (!mounted)
+            continue;
+        snprintf(cmd, sizeof cmd, "echo OLD > %s/tiny/out.%s && %s %s/full.txt -o %s/tiny/out.%s 2>&1;"
+                 " echo $? && cat %s/tiny/out.%s && ls -A %s/tiny | wc -l", tmpdir, formats[k], bin, tmpdir, tmpdir,
+                 formats[k], tmpdir, formats[k], tmpdir);
+        sh(cmd, &out);
+        assert_non_null(strstr(out, "No space left on device\n1\nOLD\n1\n"));
+        free(out);
+        snprintf(cmd, sizeof cmd, "rm -f %s/tiny/*", tmpdir);
+        sh(cmd, NULL);
+    }
+    if (mounted) {
+        snprintf(cmd, sizeof cmd, "umount %s/tiny", tmpdir);
+        sh(cmd, NULL);
+    }
+    char *out;
+    snprintf(cmd, sizeof cmd, "%s %s/full.txt -o %s/full/killed.wav & p=$!; sleep 0.5; kill -KILL $p; wait $p;"
+             " ls -A %s/full | wc -l", bin, tmpdir, tmpdir, tmpdir);
+    sh(cmd, &out);
+    assert_string_equal(out, "0\n");
+    free(out);
+}
+
 /* Runs a shell command line; returns its exit status with stderr and stdout folded into *out. */
 static int sh(const char *cmd, char **out)
 {
@@ -590,6 +639,7 @@ int main(void)
         cmocka_unit_test(test_input_errors), cmocka_unit_test(test_audio),
         cmocka_unit_test(test_timings_files), cmocka_unit_test(test_pause_options),
         cmocka_unit_test(test_formats_and_files), cmocka_unit_test(test_interrupted), cmocka_unit_test(test_stop_mid_sentence),
+        cmocka_unit_test(test_full_disk_keeps_previous_output),
         cmocka_unit_test(test_stream_stdout),     cmocka_unit_test(test_stream_formats),
         cmocka_unit_test(test_devices_and_fifos), cmocka_unit_test(test_symlinks),
         cmocka_unit_test(test_refused_outputs),   cmocka_unit_test(test_timings_to_stdout),

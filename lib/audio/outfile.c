@@ -132,11 +132,60 @@ static ra_status open_descriptor(outfile *o, int fd, char *err, size_t errcap)
     return o->fd < 0 ? fail_errno(o, o->path, err, errcap) : RA_OK;
 }
 
+/* An unnamed file in path's directory (O_TMPFILE): nothing is left behind if the process is
+ * killed, even by SIGKILL. -1 where the filesystem or kernel has none, or /proc (needed to
+ * give it a name at the end) is missing. */
+static int open_unnamed(const char *path)
+{
+#ifdef O_TMPFILE
+    if (access("/proc/self/fd", X_OK) != 0)
+        return -1;
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? malloc((size_t)(slash - path) + 2) : NULL;
+    if (slash && !dir)
+        return -1;
+    if (dir) {
+        memcpy(dir, path, (size_t)(slash - path) + 1);
+        dir[slash - path + 1] = '\0';
+    }
+    int fd = open(dir ? dir : ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    free(dir);
+    return fd;
+#else
+    (void)path;
+    return -1;
+#endif
+}
+
+/* Gives the unnamed file a temporary name beside the final one (then renamed over it). */
+static int name_unnamed(outfile *o)
+{
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", o->fd);
+    for (int attempt = 0; attempt < 100; attempt++) {
+        int probe = open_temp(o->final, &o->tmp); /* a free name: created, removed, then linked */
+        if (probe < 0)
+            return -1;
+        close(probe);
+        unlink(o->tmp);
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) == 0)
+            return 0;
+        free(o->tmp);
+        o->tmp = NULL;
+        if (errno != EEXIST)
+            return -1;
+    }
+    return -1;
+}
+
 static ra_status open_atomic(outfile *o, const struct stat *existing, char *err, size_t errcap)
 {
     if (existing && access(o->final, W_OK) != 0) /* a write-protected file stays protected */
         return fail_errno(o, o->path, err, errcap);
-    o->fd = open_temp(o->final, &o->tmp);
+    o->fd = open_unnamed(o->final);
+    o->unnamed = o->fd >= 0;
+    if (o->fd < 0)
+        o->fd = open_temp(o->final, &o->tmp);
     if (o->fd < 0)
         return fail_errno(o, o->path, err, errcap);
     if (existing) { /* a replaced file keeps its permissions, and its owners where we may */
@@ -175,7 +224,9 @@ ra_status outfile_open(outfile *o, const char *path, char *err, size_t errcap)
 ra_status outfile_commit(outfile *o, char *err, size_t errcap)
 {
     /* the data reaches the disk before the name does: a crash never leaves an empty file */
-    if (o->tmp && fsync(o->fd) != 0)
+    if ((o->tmp || o->unnamed) && fsync(o->fd) != 0)
+        return fail_errno(o, o->path, err, errcap);
+    if (o->unnamed && name_unnamed(o) != 0)
         return fail_errno(o, o->path, err, errcap);
     int fd = o->fd;
     o->fd = -1;

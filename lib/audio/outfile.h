@@ -12,6 +12,7 @@ typedef struct {
     char *tmp;   /* the temporary file beside it; NULL when written in place */
     int fd;
     int seekable;
+    int unnamed; /* fd is an O_TMPFILE file, named (tmp) only at commit */
 } outfile;
 
 /* Opens path for writing:
