@@ -77,6 +77,17 @@ static void test_long_runs_are_summarized(void **state)
                  "nghìn chín trăm hai nghìn ba trăm bốn mươi lăm sáu nghìn bảy trăm tám mươi chín\n");
 }
 
+/* A bad byte hidden in markup is bad input too: it would otherwise reach the timings' JSON. */
+static void test_invalid_utf8_inside_markup(void **state)
+{
+    (void)state;
+    const char text[] = "xin <b class=\"\xff\"> chào.";
+    char *out = NULL;
+    assert_int_equal(ra_normalize(eng, text, strlen(text), &out), RA_ERR_UTF8);
+    assert_non_null(strstr(ra_errmsg(eng), "byte 14"));
+    assert_null(out);
+}
+
 static double now(void)
 {
     struct timespec t;
@@ -265,6 +276,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_long_runs_are_summarized),
+        cmocka_unit_test(test_invalid_utf8_inside_markup),
         cmocka_unit_test(test_pathological_inputs_cost_linear_time),
         cmocka_unit_test(test_hostile_input_gives_short_audio),
         cmocka_unit_test(test_duration_and_time_limits),
