@@ -189,11 +189,13 @@ $(LOCALES)/tr_TR.UTF-8/LC_CTYPE:
 # every test program has TEST_TIMEOUT seconds (a hung test fails instead of hanging make check)
 TEST_TIMEOUT ?= 900
 RUN_T = timeout -k 10 $(TEST_TIMEOUT)
-check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE
+check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE $(BUILD)/fuzz-replay-text $(BUILD)/fuzz-replay-html
 	@failed=0; for t in $(TESTS); do \
 	  echo "== $$t"; RA_BUILD=$(BUILD) READARTICLE_WORKER=$(BUILD)/readarticle-worker LOCPATH=$(LOCALES) \
 	    $(RUN_T) $$t || { echo "$$t failed (exit $$?; 124 = timed out)"; failed=$$((failed + 1)); }; \
 	done; \
+	echo "== fuzz corpora"; $(RUN_T) $(BUILD)/fuzz-replay-text tests/fuzz-corpus && \
+	  $(RUN_T) $(BUILD)/fuzz-replay-html tests/fuzz-corpus-html || failed=$$((failed + 1)); \
 	echo "== real sentences"; $(RUN_T) python3 tests/real_sentences.py $(BUILD)/readarticle tests/golden/real-sentences.tsv \
 	  || failed=$$((failed + 1)); \
 	echo "== html pages"; $(RUN_T) python3 tests/html_pages.py $(BUILD)/readarticle tests/html/pages \
@@ -223,18 +225,27 @@ ubsan:
 
 # ---- fuzzing: libFuzzer where clang has it, else a replay of the corpus under ASan
 FUZZ_SECONDS ?= 60
+# each harness also builds as a plain replayer of its corpus (make check replays both)
+FUZZ_HARNESSES := text html
+$(BUILD)/fuzz-replay-%: tests/fuzz_%.c $(BUILD)/libreadarticle.a
+	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude -o $@ $< $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
+
 fuzz:
 	@if echo 'int LLVMFuzzerTestOneInput(const char *d, long n){return 0;}' | \
 	    clang -x c -fsanitize=fuzzer -o /dev/null - 2>/dev/null; then \
 	  $(MAKE) BUILD=build/fuzz CC=clang SAN="-fsanitize=address,undefined,fuzzer-no-link" OPT="-O1 -g" lib && \
-	  clang -std=c11 -O1 -g -DRA_LIBFUZZER -fsanitize=address,undefined,fuzzer -Iinclude -o build/fuzz/fuzz_text \
-	    tests/fuzz_text.c build/fuzz/libreadarticle.a $(LIBS) && \
-	  mkdir -p build/fuzz/corpus && cp tests/fuzz-corpus/* build/fuzz/corpus/ && \
-	  build/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus; \
+	  for h in $(FUZZ_HARNESSES); do \
+	    clang -std=c11 -O1 -g -DRA_LIBFUZZER -fsanitize=address,undefined,fuzzer -Iinclude -o build/fuzz/fuzz_$$h \
+	      tests/fuzz_$$h.c build/fuzz/libreadarticle.a $(LIBS) || exit 1; \
+	    corpus=tests/fuzz-corpus; [ $$h = text ] || corpus=tests/fuzz-corpus-$$h; \
+	    mkdir -p build/fuzz/corpus-$$h && cp $$corpus/* build/fuzz/corpus-$$h/ && \
+	    READARTICLE_WORKER=$(BUILD)/readarticle-worker build/fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) \
+	      -max_len=8192 -timeout=10 build/fuzz/corpus-$$h || exit 1; \
+	  done; \
 	else \
-	  $(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer" OPT="-O1 -g" lib && \
-	  $(CC) -std=c11 -O1 -g -fsanitize=address,undefined -Iinclude -o build/asan/fuzz-replay tests/fuzz_text.c \
-	    build/asan/libreadarticle.a $(LIBS) && build/asan/fuzz-replay tests/fuzz-corpus; \
+	  $(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer" OPT="-O1 -g" lib \
+	    build/asan/fuzz-replay-text build/asan/fuzz-replay-html && \
+	  build/asan/fuzz-replay-text tests/fuzz-corpus && build/asan/fuzz-replay-html tests/fuzz-corpus-html; \
 	fi
 
 # ---- benchmark: CPU time against the espeak-ng program on the same article
