@@ -128,18 +128,23 @@ static ra_status finish(const ra_engine *e, rbuf *b, char **out)
     return RA_OK;
 }
 
-/* Appends what a text entry point prints for sentence i of d: one line, or nothing. */
-typedef void (*sentence_fn)(const ra_engine *e, const document *d, size_t i, rbuf *b);
+/* Appends what a text entry point prints for sentence i of d: one line, or nothing. Returns
+ * 0, or -1 when memory ran out (then the whole call fails: never a result with a sentence
+ * missing). */
+typedef int (*sentence_fn)(const ra_engine *e, const document *d, size_t i, rbuf *b);
 
-static void spoken_line(const ra_engine *e, const document *d, size_t i, rbuf *b)
+static int spoken_line(const ra_engine *e, const document *d, size_t i, rbuf *b)
 {
     const sentence *s = &d->sents.v[i];
     size_t before = b->len;
-    if (norm_sentence(&e->ncfg, d->flags[i], d->text.s + s->start, s->end - s->start, b, NULL) == 0 && b->len > before)
+    if (norm_sentence(&e->ncfg, d->flags[i], d->text.s + s->start, s->end - s->start, b, NULL) != 0)
+        return -1;
+    if (b->len > before)
         rbuf_putc(b, '\n');
+    return b->oom ? -1 : 0;
 }
 
-static void source_line(const ra_engine *e, const document *d, size_t i, rbuf *b)
+static int source_line(const ra_engine *e, const document *d, size_t i, rbuf *b)
 {
     (void)e;
     const sentence *s = &d->sents.v[i];
@@ -156,6 +161,7 @@ static void source_line(const ra_engine *e, const document *d, size_t i, rbuf *b
         rbuf_putc(b, c);
     }
     rbuf_putc(b, '\n');
+    return b->oom ? -1 : 0;
 }
 
 static ra_status each_sentence(ra_engine *e, const char *text, size_t len, char **out, sentence_fn fn)
@@ -166,9 +172,14 @@ static ra_status each_sentence(ra_engine *e, const char *text, size_t len, char 
     if (st != RA_OK || (st = doc_prepare(e, text, len, &d)) != RA_OK)
         return st;
     rbuf b = { 0 };
-    for (size_t i = 0; i < d.sents.n && !b.oom; i++)
-        fn(e, &d, i, &b);
+    int failed = 0;
+    for (size_t i = 0; i < d.sents.n && !failed; i++)
+        failed = fn(e, &d, i, &b) != 0;
     doc_free(&d);
+    if (failed) {
+        rbuf_free(&b);
+        return api_fail(e, RA_ERR_NOMEM, "out of memory");
+    }
     return finish(e, &b, out);
 }
 

@@ -2,6 +2,7 @@
  * elements 100,000 deep). */
 #include "dom.h"
 
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ typedef union cell {
 typedef struct {
     block *blocks;
     cell *free[CLASSES];
+    jmp_buf out_of_memory; /* gumbo never checks an allocation: a failed one jumps back here */
 } arena;
 
 static unsigned size_class(size_t size)
@@ -69,7 +71,7 @@ static void *arena_alloc(void *user, size_t size)
     if (c) {
         a->free[k] = c->next_free;
     } else if ((c = carve(a, sizeof(cell) + ((size_t)1 << k))) == NULL) {
-        return NULL; /* gumbo does not check: dom_parse bounds the page's size instead */
+        longjmp(a->out_of_memory, 1); /* all gumbo holds is in the arena, freed by the caller */
     }
     *(unsigned *)c = k;
     return c + 1;
@@ -371,6 +373,18 @@ static void find_head_titles(dom *d)
     }
 }
 
+/* gumbo's parse, or -1 when an allocation failed inside it. */
+static int parse(dom *d, const GumboOptions *opt)
+{
+    arena *a = d->arena;
+    if (setjmp(a->out_of_memory) != 0) {
+        d->out = NULL;
+        return -1;
+    }
+    d->out = gumbo_parse_with_options(opt, d->page.s, d->page.len);
+    return d->out ? 0 : -1;
+}
+
 dom_status dom_parse(const char *in, size_t len, dom *d, size_t *bad, char *name, size_t cap)
 {
     memset(d, 0, sizeof *d);
@@ -391,8 +405,7 @@ dom_status dom_parse(const char *in, size_t len, dom *d, size_t *bad, char *name
     }
     opt.userdata = d->arena;
     opt.max_errors = 0;
-    d->out = gumbo_parse_with_options(&opt, d->page.s, d->page.len);
-    if (!d->out || flatten(d, d->out->root) != 0) {
+    if (parse(d, &opt) != 0 || flatten(d, d->out->root) != 0) {
         dom_free(d);
         return DOM_NOMEM;
     }

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Deliberate bugs, one at a time, each in a fresh copy of the tree: `make check` must fail on
+# every one. Prints the survivors (mutants no test noticed) and exits 1 if there is any.
+#
+# usage: tests/mutate.sh [NAME...]     (default: every mutation below)
+#
+# Each mutation is NAME|FILE|SED-EXPRESSION; the expression must change the file (checked), so
+# that a mutation that no longer applies is reported rather than silently "killed".
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+MUTATIONS='
+heading-pause|lib/api/speak.c|s/case BRK_HEADING: return v->pause_heading;/case BRK_HEADING: return v->pause_paragraph;/
+word-start-zero|lib/api/speak.c|s/run->word_start\[w\] = at + (size_t)s->res.words\[k\].ms \* (size_t)s->rate \/ 1000;/run->word_start[w] = 0;/
+word-clamp|lib/api/speak.c|s/if (ws\[w\] > s1)/if (0)/
+phone-threshold|lib/norm/norm_num.c|s/#define PHONE_MIN_DIGITS 9/#define PHONE_MIN_DIGITS 12/
+json-quote|lib/audio/timings.c|s/if (c == .". || c == .\\\\.) {/if (c == 0x7f) {/
+lexicon-precedence|lib/lexicon/lexicon_user.c|s/return x->file > y->file ? -1 : 1;/return x->file < y->file ? -1 : 1;/
+page-number-style|lib/api/document.c|s/unsigned f = (en \&\& !vn) || (den \&\& !dvn) ? NORM_EN_GROUPS : 0;/unsigned f = (en \&\& !vn) ? NORM_EN_GROUPS : 0;/
+errmsg-never-cleared|lib/api/api.c|s/        last_error.msg\[0\] = .\\0.;/        (void)0;/
+bounded-digits|lib/norm/norm_bound.c|s/#define BOUND_DIGITS 30 /#define BOUND_DIGITS 300000 /
+phone-scan-unbounded|lib/norm/norm_num.c|s/if (digits > PHONE_MAX_DIGITS)/if (0)/
+dotted-unbounded|lib/lexicon/lexicon.c|s/n > LEX_DOTTED_MAX ||//
+guard-depth|lib/input/guard.h|s/#define GUARD_DEPTH 256/#define GUARD_DEPTH 2560000/
+html-lead-skip|lib/input/article.c|s/if (i == p->headline || i == p->lead)/if (i == p->headline)/
+html-link-density|lib/input/article.c|s/if (n->nlinks \&\& density(n) > 0.5)/if (n->nlinks \&\& density(n) > 0.95)/
+html-hidden-style|lib/input/dom.c|s/strstr(flat, "display:none") != NULL ||//
+limit-duration|lib/api/speak.c|s/        s->limited = s->stopped = 1;\n    return s->stopped;/    return s->stopped;/
+cancel-poll|lib/speech/proc.c|s/if (w->cancel \&\& r <= 0 \&\& w->cancel->fn(w->cancel->user))/if (0)/
+utf8-in-markup|lib/input/text.c|s/    if (bad < len) {/    if (0) {/
+'
+want=" $* "
+work=$(mktemp -d /tmp/ra-mutate-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+survivors=0
+total=0
+echo "$MUTATIONS" | while IFS='|' read -r name file expr; do
+    [ -n "$name" ] || continue
+    case "$want" in "  ") ;; *" $name "*) ;; *) continue ;; esac
+    total=$((total + 1))
+    rm -rf "$work/tree" && mkdir "$work/tree"
+    (cd "$ROOT" && git ls-files -z | xargs -0 cp --parents -t "$work/tree")
+    sed -i -e ':a' -e 'N' -e '$!ba' -e "$expr" "$work/tree/$file"
+    if cmp -s "$ROOT/$file" "$work/tree/$file"; then
+        echo "NOT APPLIED  $name ($file): the code changed, update the mutation"
+        echo "$name" >> "$work/survivors"
+        continue
+    fi
+    if (cd "$work/tree" && make -s all >/dev/null 2>&1 && TEST_TIMEOUT=600 make -s check >"$work/$name.log" 2>&1); then
+        echo "SURVIVED     $name ($file)"
+        echo "$name" >> "$work/survivors"
+    else
+        echo "killed       $name"
+    fi
+done
+if [ -s "$work/survivors" ]; then
+    echo "$(wc -l < "$work/survivors") mutant(s) survived"
+    exit 1
+fi
+echo "every mutant was killed"
