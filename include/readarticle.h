@@ -156,6 +156,9 @@ typedef struct {
                                    RA_ERR_LIMIT; 0 = no limit */
     unsigned timeout_ms;        /* a synthesis still running this long after its call began stops
                                    with RA_ERR_LIMIT; 0 = no limit */
+    const char *input_encoding; /* text input: NULL or "auto" (UTF-16 when it starts with a BOM,
+                                   else UTF-8), "utf-8", "utf-16", "cp1258" or "viscii"; offsets
+                                   still count the caller's bytes. (HTML: its BOM or meta charset.) */
 } ra_options;
 
 #define RA_OPTIONS_VERSION 3u

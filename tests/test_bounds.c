@@ -88,6 +88,43 @@ static void test_invalid_utf8_inside_markup(void **state)
     assert_null(out);
 }
 
+static ra_engine *with_encoding(const char *name)
+{
+    ra_options o;
+    ra_options_init(&o);
+    o.input_encoding = name;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    return e;
+}
+
+/* UTF-16 with a BOM is read as it is; cp1258 and VISCII when named; sentences still point into
+ * the caller's bytes. */
+static void test_input_encodings(void **state)
+{
+    (void)state;
+    const char want[] = "Hà Nội có mười hai quận.\n";
+    /* UTF-16LE with its BOM: "Hà Nội có 12 quận." */
+    const char u16[] = "\xFF\xFE\x48\x00\xE0\x00\x20\x00\x4E\x00\xD9\x1E\x69\x00\x20\x00\x63\x00\xF3\x00\x20\x00\x31\x00\x32\x00\x20\x00\x71\x00\x75\x00\xAD\x1E\x6E\x00\x2E\x00";
+    char *out = NULL;
+    assert_int_equal(ra_normalize(eng, u16, sizeof u16 - 1, &out), RA_OK);
+    assert_string_equal(out, want);
+    ra_free(out);
+    /* windows-1258: à is E0, ộ is ô (F4) and a combining dot below (F2), ậ is â (E2) and F2 */
+    const char cp[] = "H\xE0 N\xF4\xF2i c\xF3 12 qu\xE2\xF2n.";
+    assert_int_equal(ra_normalize(eng, cp, strlen(cp), &out), RA_ERR_UTF8); /* not UTF-8, not named */
+    assert_non_null(strstr(ra_errmsg(eng), "--input-encoding"));
+    ra_engine *e = with_encoding("cp1258");
+    assert_int_equal(ra_normalize(e, cp, strlen(cp), &out), RA_OK);
+    assert_string_equal(out, want);
+    ra_free(out);
+    ra_engine_free(e);
+    ra_options o;
+    ra_options_init(&o);
+    o.input_encoding = "tcvn3";
+    assert_int_equal(ra_engine_new(&e, &o), RA_ERR_ARG); /* not read yet: said so at once */
+}
+
 static double now(void)
 {
     struct timespec t;
@@ -277,6 +314,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_long_runs_are_summarized),
         cmocka_unit_test(test_invalid_utf8_inside_markup),
+        cmocka_unit_test(test_input_encodings),
         cmocka_unit_test(test_pathological_inputs_cost_linear_time),
         cmocka_unit_test(test_hostile_input_gives_short_audio),
         cmocka_unit_test(test_duration_and_time_limits),

@@ -87,6 +87,7 @@ typedef struct {
     int html_whole_page;
     unsigned max_duration_ms;
     unsigned timeout_ms;
+    const char *input_encoding;
 } ra_options;
 typedef struct {
     unsigned version;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "engine.h"
 
 #define DEFAULT_MAX_INSTANCES 8
@@ -106,6 +107,15 @@ static int selector_valid(const char *sel)
     return 1;
 }
 
+static int encoding_known(const char *name)
+{
+    static const char *const known[] = { "", "auto", "utf-8", "utf-16", "cp1258", "windows-1258", "viscii" };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (ascii_casecmp(name, known[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static ra_status check_options(const ra_options *o)
 {
     if (o->version < 1 || o->version > RA_OPTIONS_VERSION)
@@ -120,6 +130,9 @@ static ra_status check_options(const ra_options *o)
         return api_fail(NULL, RA_ERR_ARG, "worker_timeout_ms is at most 3600000 and worker_memory_mb at most 1048576");
     if (o->version >= 3 && (o->input_format < RA_INPUT_TEXT || o->input_format > RA_INPUT_AUTO))
         return api_fail(NULL, RA_ERR_ARG, "input_format %d is not an ra_input_format", o->input_format);
+    if (o->version >= 3 && o->input_encoding && !encoding_known(o->input_encoding))
+        return api_fail(NULL, RA_ERR_ARG, "unknown input encoding \"%.32s\" (auto, utf-8, utf-16, cp1258 or viscii)",
+                        o->input_encoding);
     if (o->version >= 3 && o->html_selector && !selector_valid(o->html_selector))
         return api_fail(NULL, RA_ERR_ARG, "selector \"%.64s\" is not a tag name, #id or .class", o->html_selector);
     return RA_OK;
@@ -181,6 +194,8 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
         e->input_format = opts->input_format;
         e->whole_page = opts->html_whole_page != 0;
         e->max_duration_ms = opts->max_duration_ms;
+        if (opts->input_encoding)
+            snprintf(e->encoding, sizeof e->encoding, "%s", opts->input_encoding);
         e->timeout_ms = opts->timeout_ms;
         size_t n = opts->html_selector ? strlen(opts->html_selector) + 1 : 0;
         if (n && (e->selector = malloc(n)) != NULL)

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charset.h"
 #include "engine.h"
 
 /* A section is a run of lines between blank lines: a visitor counter block written the English
@@ -75,15 +76,41 @@ static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext
     return st == RA_OK ? RA_OK : api_fail(e, st == RA_ERR_UTF8 ? RA_ERR_NOMEM : st, "out of memory");
 }
 
+/* Text in another encoding, converted: its offsets become the input's. */
+static ra_status converted_text(const ra_engine *e, const page_text *p, size_t len, rtext *t)
+{
+    size_t bad = 0;
+    ra_status st = rtext_prepare(p->s, p->len, t, &bad);
+    if (st == RA_ERR_UTF8)
+        return api_fail(e, st, "the text is not %s: a character near byte %zu cannot be read", e->encoding,
+                        page_source(p, bad));
+    if (st != RA_OK)
+        return api_fail(e, st, "out of memory");
+    for (size_t k = 0; k <= t->len; k++)
+        t->src[k] = t->src[k] < p->len ? page_source(p, t->src[k]) : len;
+    return RA_OK;
+}
+
 ra_status doc_text(const ra_engine *e, const char *in, size_t len, rtext *t)
 {
     memset(t, 0, sizeof *t);
     if (is_html(e, in, len))
         return html_text(e, in, len, t);
+    page_text p;
+    page_status ps = text_decode(in, len, e->encoding, &p);
+    if (ps == PAGE_CHARSET)
+        return api_fail(e, RA_ERR_ARG, "unknown input encoding \"%s\" (utf-8, utf-16, cp1258 or viscii)", e->encoding);
+    if (ps != PAGE_OK)
+        return api_fail(e, RA_ERR_NOMEM, "out of memory");
+    if (p.src) {
+        ra_status st = converted_text(e, &p, len, t);
+        page_free(&p);
+        return st;
+    }
     size_t bad = 0;
     ra_status st = rtext_prepare(in, len, t, &bad);
     if (st == RA_ERR_UTF8)
-        return api_fail(e, st, "invalid UTF-8 at byte %zu", bad);
+        return api_fail(e, st, "invalid UTF-8 at byte %zu (another encoding? --input-encoding names it)", bad);
     if (st != RA_OK)
         return api_fail(e, st, "out of memory");
     return RA_OK;

@@ -23,6 +23,7 @@ struct ra_engine {
     char *selector;        /* HTML: the article element, or NULL */
     int whole_page;        /* HTML: read every visible text */
     unsigned max_duration_ms, timeout_ms; /* per synthesis; 0 = none */
+    char encoding[16];     /* text input: "" (auto), utf-8, utf-16, cp1258, viscii */
 };
 
 /* Records a failure for ra_errmsg (per thread) and returns st. */

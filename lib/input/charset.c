@@ -165,6 +165,28 @@ page_status page_decode(const char *in, size_t len, page_text *out, size_t *bad,
     return st == PAGE_UTF8 && declared ? PAGE_CHARSET : st;
 }
 
+page_status text_decode(const char *in, size_t len, const char *encoding, page_text *out)
+{
+    static const char *const names[][2] = { { "cp1258", "WINDOWS-1258" }, { "windows-1258", "WINDOWS-1258" },
+                                            { "viscii", "VISCII" } };
+    memset(out, 0, sizeof *out);
+    const unsigned char *u = (const unsigned char *)in;
+    int bom16 = len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE));
+    int auto_name = !encoding || !*encoding || ascii_casecmp(encoding, "auto") == 0;
+    if ((auto_name || ascii_casecmp(encoding, "utf-16") == 0) && bom16)
+        return decode_with(u[0] == 0xFE ? "UTF-16BE" : "UTF-16LE", in, len, 2, out);
+    if (!auto_name && ascii_casecmp(encoding, "utf-16") == 0)
+        return decode_with("UTF-16LE", in, len, 0, out);
+    for (size_t i = 0; !auto_name && i < sizeof names / sizeof names[0]; i++)
+        if (ascii_casecmp(encoding, names[i][0]) == 0)
+            return decode_with(names[i][1], in, len, 0, out);
+    if (!auto_name && ascii_casecmp(encoding, "utf-8") != 0)
+        return PAGE_CHARSET;
+    out->s = in;
+    out->len = len;
+    return PAGE_OK;
+}
+
 size_t page_source(const page_text *p, size_t off)
 {
     if (!p->src)

@@ -18,6 +18,11 @@ typedef enum { PAGE_OK = 0, PAGE_NOMEM, PAGE_UTF8, PAGE_CHARSET } page_status;
 /* Decodes in[0..len). On PAGE_UTF8 *bad is the offset of the first invalid byte; on
  * PAGE_CHARSET name (cap bytes) holds the declared encoding that cannot be read. */
 page_status page_decode(const char *in, size_t len, page_text *out, size_t *bad, char *name, size_t cap);
+/* Plain text in a named encoding: NULL, "" or "auto" (UTF-16 when a BOM says so, else UTF-8),
+ * "utf-8", "utf-16" (a BOM decides, else little-endian), "cp1258" (also "windows-1258") or
+ * "viscii". UTF-8 is left in place (out->s is in; it is checked later). PAGE_CHARSET for a name
+ * that is none of these. */
+page_status text_decode(const char *in, size_t len, const char *encoding, page_text *out);
 /* The input offset of byte off of the decoded page. */
 size_t page_source(const page_text *p, size_t off);
 void page_free(page_text *p);

@@ -165,14 +165,16 @@ class Reader:
 
     def __init__(self, voice="north", rate=None, pitch=None, lexicons=(), max_instances=None, *,
                  pause_sentence=None, pause_paragraph=None, worker_timeout_ms=None, worker_memory_mb=None,
-                 html=False, selector=None, whole_page=False, max_duration_ms=None, timeout_ms=None):
+                 html=False, selector=None, whole_page=False, max_duration_ms=None, timeout_ms=None,
+                 input_encoding=None):
         """voice: a built-in name (see voices()) or a voice profile file; rate: words per minute
         (80..450); pitch: 0..100; lexicons: user lexicon files (TSV); max_instances: speech
         workers for concurrent calls (at most 64). None keeps the library's default.
         html: False reads text, True reads HTML pages (their article), "auto" decides by the
         bytes; selector ("tag", "#id", ".class") names the article element; whole_page reads
         all visible text of a page. max_duration_ms and timeout_ms bound each synthesis (it
-        fails with ERR_LIMIT)."""
+        fails with ERR_LIMIT). input_encoding names the encoding of the text (utf-8, utf-16,
+        cp1258, viscii): with anything but UTF-8, pass bytes in that encoding, not str."""
         self._engine = None
         self._calls = 0
         self._idle = threading.Condition()
@@ -182,6 +184,7 @@ class Reader:
                              _native.RA_INPUT_HTML if html else _native.RA_INPUT_TEXT)
         opts.html_selector = None if selector is None else selector.encode("utf-8")
         opts.html_whole_page = 1 if whole_page else 0
+        opts.input_encoding = None if input_encoding is None else input_encoding.encode("ascii")
         opts.voice = None if voice is None else os.fsencode(voice)
         for field, value in (("rate", rate), ("pitch", pitch), ("max_instances", max_instances),
                              ("pause_sentence", pause_sentence), ("pause_paragraph", pause_paragraph),

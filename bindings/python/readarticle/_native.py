@@ -100,6 +100,7 @@ class ra_options(ctypes.Structure):
         ("html_whole_page", ctypes.c_int),
         ("max_duration_ms", ctypes.c_uint),
         ("timeout_ms", ctypes.c_uint),
+        ("input_encoding", ctypes.c_char_p),
     ]
 
 

@@ -117,6 +117,18 @@ class TextTests(unittest.TestCase):
         self.assertEqual(buf[size - 1], 0)
         self.assertEqual(list(buf[size:]), [0xAB] * 64)
 
+    def test_input_encodings(self):
+        text = "Hà Nội có 12 quận."
+        want = "Hà Nội có mười hai quận.\n"
+        self.assertEqual(self.reader.normalize(text.encode("utf-16")), want)  # a BOM says UTF-16
+        with readarticle.Reader(input_encoding="cp1258") as reader:
+            legacy = subprocess.run(["iconv", "-f", "UTF-8", "-t", "WINDOWS-1258"], input=text.encode(),
+                                    capture_output=True, check=True).stdout
+            self.assertEqual(reader.normalize(legacy), want)
+        with self.assertRaises(readarticle.Error) as cm:
+            readarticle.Reader(input_encoding="klingon")
+        self.assertEqual(cm.exception.status, readarticle.ERR_ARG)
+
     def test_limits(self):
         with readarticle.Reader(max_duration_ms=500) as reader:
             with self.assertRaises(readarticle.Error) as cm:
