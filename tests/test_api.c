@@ -322,6 +322,55 @@ static void test_pauses(void **state)
     assert_int_equal(ra_engine_new(&e, &o), RA_ERR_ARG);
 }
 
+/* Gaps between sentences, from their events. */
+typedef struct {
+    double end[16], start[16];
+    int n;
+} gaps;
+
+static int on_sentence(void *user, const ra_event *ev)
+{
+    gaps *g = user;
+    if (ev->kind == RA_EVENT_SENTENCE && g->n < 16) {
+        g->start[g->n] = ev->start;
+        g->end[g->n++] = ev->end;
+    }
+    return 0;
+}
+
+/* Each kind of break gets its own pause, measured as the silence between sentences: a
+ * heading's, a sentence's, a paragraph's and a list item's, set to distinct values here. */
+static void test_pause_kinds_by_silence(void **state)
+{
+    (void)state;
+    FILE *f = fopen("/tmp/ra-test-pauses.voice", "w");
+    fputs("espeak=vi\npause_heading=1500\npause_sentence=100\npause_paragraph=400\npause_list=900\n", f);
+    fclose(f);
+    ra_options o;
+    ra_options_init(&o);
+    o.voice = "/tmp/ra-test-pauses.voice";
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    const char t[] = "Tiêu đề bài báo\n\nCâu một của đoạn văn. Câu hai của đoạn văn.\n\n- Mục thứ nhất\n"
+                     "- Mục thứ hai\n\nĐoạn cuối cùng.";
+    gaps g = { .n = 0 };
+    ra_hooks h;
+    ra_hooks_init(&h);
+    h.on_event = on_sentence;
+    h.event_user = &g;
+    collect c = { 0 };
+    assert_int_equal(ra_synth_to_sink_with(e, t, strlen(t), on_pcm, &c, &h), RA_OK);
+    ra_engine_free(e);
+    remove("/tmp/ra-test-pauses.voice");
+    assert_int_equal(g.n, 6);
+    static const double want[] = { 1.5, 0.1, 0.4, 0.9, 0.9 }; /* after: heading, sentence, paragraph, items */
+    for (int k = 0; k + 1 < g.n; k++) {
+        double gap = g.start[k + 1] - g.end[k];
+        if (gap < want[k] - 0.06 || gap > want[k] + 0.06)
+            fail_msg("pause after sentence %d: %.3f s, want %.3f s", k, gap, want[k]);
+    }
+}
+
 typedef struct {
     const char *input;
     size_t n, words, sentences;
@@ -825,6 +874,7 @@ int main(void)
         cmocka_unit_test(test_file_and_memory),    cmocka_unit_test(test_threads),
         cmocka_unit_test(test_user_lexicon),       cmocka_unit_test(test_pauses),
         cmocka_unit_test(test_timings),            cmocka_unit_test(test_bad_espeak_voice),
+        cmocka_unit_test(test_pause_kinds_by_silence),
         cmocka_unit_test(test_timings_edges),     cmocka_unit_test(test_call_hooks),
         cmocka_unit_test(test_nothing_to_read),   cmocka_unit_test(test_writer),
         cmocka_unit_test(test_formats),           cmocka_unit_test(test_timings_api),
