@@ -33,7 +33,7 @@ work=$(mktemp -d /tmp/ra-mutate-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 survivors=0
 total=0
-echo "$MUTATIONS" | while IFS='|' read -r name file expr; do
+printf "%s\n" "$MUTATIONS" | while IFS='|' read -r name file expr; do
     [ -n "$name" ] || continue
     case "$want" in "  ") ;; *" $name "*) ;; *) continue ;; esac
     total=$((total + 1))

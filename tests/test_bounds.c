@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include <time.h>
+#include <unistd.h>
 
 #include "readarticle.h"
 
@@ -18,6 +19,14 @@ static int teardown(void **state)
     (void)state;
     ra_engine_free(eng);
     return 0;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
 }
 
 static char *normalize(const char *text, size_t len)
@@ -86,6 +95,45 @@ static void test_invalid_utf8_inside_markup(void **state)
     assert_int_equal(ra_normalize(eng, text, strlen(text), &out), RA_ERR_UTF8);
     assert_non_null(strstr(ra_errmsg(eng), "byte 14"));
     assert_null(out);
+}
+
+static char *normalize_with_lexicons(const char *const *lexicons, const char *text)
+{
+    ra_options o;
+    ra_options_init(&o);
+    o.lexicons = lexicons;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    char *out = NULL;
+    assert_int_equal(ra_normalize(e, text, strlen(text), &out), RA_OK);
+    ra_engine_free(e);
+    return out;
+}
+
+/* A later lexicon wins over an earlier one, and both over the built-in table; in one file the
+ * first line of a form wins. */
+static void test_lexicon_precedence(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/ra-lex-XXXXXX", a[64], b[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(a, sizeof a, "%s/a.tsv", dir);
+    snprintf(b, sizeof b, "%s/b.tsv", dir);
+    write_file(a, "UBND\tủy ban tỉnh\nXYZ\tmột\nXYZ\tba\n");
+    write_file(b, "XYZ\thai\n");
+    const char *ab[] = { a, b, NULL }, *ba[] = { b, a, NULL }, *only_a[] = { a, NULL };
+    char *out = normalize_with_lexicons(ab, "XYZ và UBND.");
+    assert_string_equal(out, "hai và ủy ban tỉnh.\n");
+    ra_free(out);
+    out = normalize_with_lexicons(ba, "XYZ và UBND.");
+    assert_string_equal(out, "một và ủy ban tỉnh.\n");
+    ra_free(out);
+    out = normalize_with_lexicons(only_a, "XYZ.");
+    assert_string_equal(out, "một.\n");
+    ra_free(out);
+    remove(a);
+    remove(b);
+    rmdir(dir);
 }
 
 static ra_engine *with_encoding(const char *name)
@@ -265,13 +313,6 @@ static ra_status engine_with(const char *voice, const char *lexicon, const char 
     return st;
 }
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
 
 static void test_untrusted_profiles_and_lexicons(void **state)
 {
@@ -315,6 +356,7 @@ int main(void)
         cmocka_unit_test(test_long_runs_are_summarized),
         cmocka_unit_test(test_invalid_utf8_inside_markup),
         cmocka_unit_test(test_input_encodings),
+        cmocka_unit_test(test_lexicon_precedence),
         cmocka_unit_test(test_pathological_inputs_cost_linear_time),
         cmocka_unit_test(test_hostile_input_gives_short_audio),
         cmocka_unit_test(test_duration_and_time_limits),

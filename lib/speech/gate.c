@@ -1,7 +1,15 @@
-/* The final gate: whatever the normalizer missed, espeak-ng sees only letters and marks. */
+/* The final gate: whatever the normalizer missed, espeak-ng sees only letters and marks, and
+ * every word is one Vietnamese syllable: espeak-ng reads past its tables on some strings that
+ * are not (two syllables run together, "mộtngười", were enough). */
 #include "gate.h"
 
+#include <string.h>
+
+#include "syllable.h"
 #include "vnchar.h"
+
+#define WORD_MAX 64        /* longer runs of letters are dropped: the normalizer summarizes them */
+#define SYLLABLE_MAX 24    /* bytes of the longest syllable (nghiêng, with marks) */
 
 static int latin_letter(int32_t cp)
 {
@@ -14,20 +22,96 @@ static int mark(int32_t cp)
     return cp == ',' || cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == ':';
 }
 
+/* A syllable once the Central Highlands' spelling is read the usual way: k before a, o, u and
+ * a final k are c (Kon Tum, Đắk Lắk, Bắc Kạn). */
+static int highland_syllable(const char *w, size_t n)
+{
+    char c[WORD_MAX];
+    if (n < 2 || n > sizeof c)
+        return 0;
+    memcpy(c, w, n);
+    if ((c[0] | 0x20) == 'k')
+        c[0] = (char)(c[0] == 'k' ? 'c' : 'C');
+    if ((c[n - 1] | 0x20) == 'k')
+        c[n - 1] = (char)(c[n - 1] == 'k' ? 'c' : 'C');
+    return vn_is_syllable(c, n);
+}
+
+/* Splits w into the fewest syllables: cut[] receives the byte offsets of the cuts, and the
+ * count of syllables is returned (0 when there is no split). */
+static size_t split_syllables(const char *w, size_t n, size_t *cut)
+{
+    unsigned char best[WORD_MAX + 1];
+    size_t from[WORD_MAX + 1];
+    memset(best, 0, sizeof best);
+    best[0] = 1; /* 1 + syllables to reach each offset; 0 = unreachable */
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && ((unsigned char)w[i] & 0xC0) == 0x80)
+            continue; /* not a character boundary */
+        for (size_t j = i > SYLLABLE_MAX ? i - SYLLABLE_MAX : 0; j < i; j++)
+            if (best[j] && (!best[i] || best[j] + 1 < best[i]) && vn_is_syllable(w + j, i - j)) {
+                best[i] = (unsigned char)(best[j] + 1);
+                from[i] = j;
+            }
+    }
+    if (!best[n])
+        return 0;
+    size_t k = (size_t)best[n] - 1;
+    for (size_t i = n, m = k; m > 1; m--) {
+        i = from[i];
+        cut[m - 2] = i;
+    }
+    return k;
+}
+
+/* One word, as espeak-ng may see it: a syllable, or syllables split apart, or nothing. */
+static void put_word(rbuf *out, const char *w, size_t n)
+{
+    size_t cut[WORD_MAX];
+    if (n > WORD_MAX)
+        return;
+    if (vn_is_syllable(w, n) || highland_syllable(w, n)) {
+        rbuf_put(out, w, n);
+        return;
+    }
+    size_t k = split_syllables(w, n, cut);
+    for (size_t i = 0, at = 0; i < k; i++) {
+        size_t end = i + 1 < k ? cut[i] : n;
+        if (i)
+            rbuf_putc(out, ' ');
+        rbuf_put(out, w + at, end - at);
+        at = end;
+    }
+}
+
 void gate_text(const char *s, size_t n, rbuf *out)
 {
     int pending_space = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
-        char enc[4];
-        i += vn_decode(s + i, n - i, &cp);
+        size_t m = vn_decode(s + i, n - i, &cp);
         char last = out->len ? out->p[out->len - 1] : 0;
         if (latin_letter(cp)) {
+            size_t j = i + m;
+            while (j < n && (vn_decode(s + j, n - j, &cp), latin_letter(cp)))
+                j += vn_decode(s + j, n - j, &cp);
+            size_t before = out->len;
             if (pending_space && last && last != ' ')
                 rbuf_putc(out, ' ');
             pending_space = 0;
-            rbuf_put(out, enc, vn_encode(cp, enc));
-        } else if (mark(cp)) {
+            size_t at = out->len;
+            put_word(out, s + i, j - i);
+            if (out->len == at && !out->oom) { /* dropped: nor the space before it */
+                out->len = before;
+                if (out->p)
+                    out->p[before] = '\0';
+                pending_space = 1;
+            }
+            i = j;
+            continue;
+        }
+        i += m;
+        if (mark(cp)) {
             if (last && last != ' ' && !mark((unsigned char)last))
                 rbuf_putc(out, (char)cp); /* one mark, and only after a word */
             pending_space = 1;
