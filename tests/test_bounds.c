@@ -140,6 +140,36 @@ static void test_lexicon_precedence(void **state)
     rmdir(dir);
 }
 
+static int count_pcm(void *user, const int16_t *pcm, size_t n)
+{
+    (void)pcm;
+    *(size_t *)user += n;
+    return 0;
+}
+
+/* Quotes and backslashes in the source are escaped in the timings' JSON; a tab too. */
+static void test_timings_json_escapes(void **state)
+{
+    (void)state;
+    const char text[] = "Ông nói \"được\" và C:\\thư\tmục.";
+    ra_timings *t = NULL;
+    assert_int_equal(ra_timings_new(&t, text, strlen(text)), RA_OK);
+    ra_hooks h;
+    ra_hooks_init(&h);
+    h.on_event = ra_timings_collect;
+    h.event_user = t;
+    size_t samples = 0;
+    assert_int_equal(ra_synth_to_sink_with(eng, text, strlen(text), count_pcm, &samples, &h), RA_OK);
+    char *json = NULL;
+    size_t n = 0;
+    assert_int_equal(ra_timings_render(t, RA_TIMINGS_JSON, &json, &n), RA_OK);
+    assert_non_null(strstr(json, "\"text\": \"Ông nói \\\"được\\\" và C:\\\\thư\\u0009mục.\""));
+    assert_non_null(strstr(json, "\"text\": \"C:\\\\thư\", \"spoken\": \"xê thư\""));
+    assert_null(strstr(json, "\t")); /* a raw tab is not JSON */
+    ra_free(json);
+    ra_timings_free(t);
+}
+
 static ra_engine *with_encoding(const char *name)
 {
     ra_options o;
@@ -226,12 +256,6 @@ static void test_pathological_inputs_cost_linear_time(void **state)
     assert_linear("", "(((", 8000);
 }
 
-static int count_pcm(void *user, const int16_t *pcm, size_t n)
-{
-    (void)pcm;
-    *(size_t *)user += n;
-    return 0;
-}
 
 /* Seconds of audio for text, or -1 when there was nothing to read. */
 static double audio_seconds(ra_engine *e, const char *text, size_t len)
@@ -361,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_inside_markup),
         cmocka_unit_test(test_input_encodings),
         cmocka_unit_test(test_lexicon_precedence),
+        cmocka_unit_test(test_timings_json_escapes),
         cmocka_unit_test(test_pathological_inputs_cost_linear_time),
         cmocka_unit_test(test_hostile_input_gives_short_audio),
         cmocka_unit_test(test_duration_and_time_limits),
