@@ -198,8 +198,8 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE $(BUILD)/fuzz-repla
 	  $(RUN_T) $(BUILD)/fuzz-replay-html tests/fuzz-corpus-html || failed=$$((failed + 1)); \
 	echo "== real sentences"; $(RUN_T) python3 tests/real_sentences.py $(BUILD)/readarticle tests/golden/real-sentences.tsv \
 	  || failed=$$((failed + 1)); \
-	echo "== html pages"; $(RUN_T) python3 tests/html_pages.py $(BUILD)/readarticle tests/html/pages \
-	  --known tests/html/known-misses.txt || failed=$$((failed + 1)); \
+	echo "== html pages"; for set in pages heldout; do $(RUN_T) python3 tests/html_pages.py $(BUILD)/readarticle \
+	  tests/html/$$set --known tests/html/known-misses.txt || failed=$$((failed + 1)); done; \
 	echo "== bindings/python"; RA_BUILD=$(BUILD) $(BINDING_ENV) $(RUN_T) python3 bindings/python/tests/test_readarticle.py \
 	  || failed=$$((failed + 1)); \
 	echo "== bindings/php"; $(PHP_TEST) \
@@ -213,9 +213,9 @@ eval-real: all
 
 # whole saved pages: the article finder against reading every visible text
 eval-html: all
-	python3 tests/html_pages.py $(BUILD)/readarticle tests/html/pages --report
-	@echo "reading the whole page instead:"
-	python3 tests/html_pages.py $(BUILD)/readarticle tests/html/pages --report --whole-page | tail -1
+	for set in pages heldout; do python3 tests/html_pages.py $(BUILD)/readarticle tests/html/$$set --report; \
+	  echo "reading the whole page instead:"; \
+	  python3 tests/html_pages.py $(BUILD)/readarticle tests/html/$$set --report --whole-page | tail -1; done
 
 asan:
 	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer" OPT="-O1 -g" check

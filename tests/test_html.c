@@ -93,6 +93,32 @@ static void test_headline_and_lead_read_once(void **state)
                    "Đoạn thứ hai của bài, cũng dài, cũng có dấu phẩy, để chắc chắn.");
 }
 
+/* Where the h1 is the site's name, the heading with the page's title is the headline; an old
+ * portal's headline in a table cell is found by its class (tieude) and its lead by trichdan;
+ * furniture inside the body goes even when its class also says content. */
+static void test_headlines_of_other_shapes(void **state)
+{
+    (void)state;
+    assert_extract("<html><head><title>Sinh viên giành giải Nhì Olympic Tin học</title></head><body>"
+                   "<h1 class=\"site-title\">KHOA CÔNG NGHỆ THÔNG TIN</h1><div class=\"page-header\">"
+                   "<h2>Sinh viên giành giải Nhì Olympic Tin học</h2></div><div class=\"item-page\">"
+                   "<p>Đội tuyển của khoa vừa giành một giải Nhì, hai giải Khuyến khích tại kỳ thi năm nay.</p>"
+                   "<p><span class=\"hits\">Lượt xem: 512</span></p></div></body></html>",
+                   "Sinh viên giành giải Nhì Olympic Tin học\n\n"
+                   "Đội tuyển của khoa vừa giành một giải Nhì, hai giải Khuyến khích tại kỳ thi năm nay.");
+    assert_extract("<html><head><title>Cổng thông tin huyện - Tin tức</title></head><body><table><tr>"
+                   "<td class=\"menuleft\"><a href=\"/\">Trang chủ</a></td><td><table>"
+                   "<tr><td class=\"tieude\"><b>Huyện ra quân làm đường giao thông</b></td></tr>"
+                   "<tr><td class=\"trichdan\"><b>Sáng 14/3, huyện tổ chức lễ ra quân làm đường giao thông nông "
+                   "thôn.</b></td></tr><tr><td class=\"noidung\"><p>Hơn 500 người tham gia, gồm đoàn viên, "
+                   "dân quân và người dân các xã, làm mới 12 km đường.</p><div class=\"RelatedNewsContent\">"
+                   "<p>Tin tức mới về đường nông thôn của huyện trong năm nay, rất dài và đầy đủ.</p></div>"
+                   "</td></tr></table></td></tr></table></body></html>",
+                   "Huyện ra quân làm đường giao thông\n\n"
+                   "Sáng 14/3, huyện tổ chức lễ ra quân làm đường giao thông nông thôn.\n\n"
+                   "Hơn 500 người tham gia, gồm đoàn viên, dân quân và người dân các xã, làm mới 12 km đường.");
+}
+
 static void test_whole_page_reads_visible_text(void **state)
 {
     (void)state;
@@ -400,6 +426,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_article_headline_lead_body),
         cmocka_unit_test(test_headline_and_lead_read_once),
+        cmocka_unit_test(test_headlines_of_other_shapes),
         cmocka_unit_test(test_whole_page_reads_visible_text),
         cmocka_unit_test(test_never_read),
         cmocka_unit_test(test_structure_breaks_and_cells),

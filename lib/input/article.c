@@ -193,6 +193,8 @@ static int sibling_belongs(const dom *d, size_t s, size_t top)
     return 0;
 }
 
+static size_t h1_headline(const dom *d, size_t body);
+
 /* Some ancestor (up to a few levels, below the one that also holds the body) is page
  * furniture: a sapo inside a related-news item, not one in a column that VnExpress happens to
  * call "sidebar-1" around its article. */
@@ -207,8 +209,96 @@ static int inside_chrome(const dom *d, size_t i, size_t body)
     return 0;
 }
 
-/* The h1 that heads the article: the last one before the body, else the first in it. */
+/* A <title> or og:title without the site's name after " - " or " | ". */
+static void put_page_title(const dom *d, const char *t, size_t src, mtext *m)
+{
+    static const char *const seps[] = { " - ", " | ", " – ", " — ", " :: " };
+    size_t cut = strlen(t);
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        const char *at = strstr(t, seps[k]), *last = NULL;
+        for (; at; at = strstr(at + 1, seps[k]))
+            last = at;
+        if (last && (size_t)(last - t) >= 10 && (size_t)(last - t) < cut)
+            cut = (size_t)(last - t);
+    }
+    (void)d;
+    mtext_text(m, t, cut, src);
+}
+
+/* The page's own title (og:title, else <title> without the site's name), as it would be read;
+ * NULL when the page has none. */
+static char *page_title(const dom *d)
+{
+    mtext m = { 0 };
+    const char *og = d->og_node ? dom_attr(d->og_node, "content") : NULL;
+    const GumboNode *t = d->title_node;
+    if (og && *og)
+        put_page_title(d, og, 0, &m);
+    else if (t && t->v.element.children.length == 1 && ((const GumboNode *)t->v.element.children.data[0])->type == GUMBO_NODE_TEXT)
+        put_page_title(d, ((const GumboNode *)t->v.element.children.data[0])->v.text.text, 0, &m);
+    if (m.oom || !m.s) {
+        mtext_free(&m);
+        return NULL;
+    }
+    free(m.src);
+    return m.s;
+}
+
+/* The first element whose whole text is the page's title, a heading (or, with headings 0, any
+ * block that is not a link) outside the page's furniture: the headline where the h1 is the
+ * site's name, or where an old portal sets it in a table cell. */
+static size_t titled_element(const dom *d, const char *title, size_t body, int headings)
+{
+    size_t chars = visible_count(title);
+    for (size_t i = 0; i < d->n; i++) {
+        const dnode *n = &d->v[i];
+        GumboTag t = dom_tag(n);
+        int heading = t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6 && dom_is_element(n);
+        if (!dom_is_element(n) || n->text != chars || chars < 8 || heading != headings || t == GUMBO_TAG_A ||
+            n->links || t == GUMBO_TAG_TITLE || inside_chrome(d, i, body))
+            continue;
+        mtext m = { 0 };
+        render_subtree(d, i, &m, NULL, NULL);
+        int same = m.s && !strcmp(m.s, title);
+        mtext_free(&m);
+        if (same)
+            return i;
+    }
+    return NONE;
+}
+
+/* The closest element before the body whose class or id says title (tieude, title-detail),
+ * with text of its own and no link: an old portal's headline in a table cell. */
+static size_t hinted_title(const dom *d, size_t body)
+{
+    for (size_t i = body != NONE ? body : 0; i-- > 0;) {
+        const dnode *n = &d->v[i];
+        if (dom_is_element(n) && (n->hint & HINT_TITLE) && !(n->hint & HINT_CHROME) && n->text >= 10 &&
+            !n->links && n->end <= body && !inside_chrome(d, i, body))
+            return i;
+    }
+    return NONE;
+}
+
+/* The headline: a heading with the page's title, else the h1 (the last one before the body,
+ * else the first in it), else an element before the body whose class says title, else a block
+ * with the page's title. */
 static size_t find_headline(const dom *d, size_t body)
+{
+    char *title = page_title(d);
+    size_t h = title ? titled_element(d, title, body, 1) : NONE;
+    if (h == NONE)
+        h = h1_headline(d, body);
+    if (h == NONE && body != NONE)
+        h = hinted_title(d, body);
+    if (h == NONE && title)
+        h = titled_element(d, title, body, 0);
+    free(title);
+    return h;
+}
+
+/* The h1 that heads the article: the last one before the body, else the first in it. */
+static size_t h1_headline(const dom *d, size_t body)
 {
     size_t best = NONE;
     for (size_t i = 0; i < d->n; i++) {
@@ -309,7 +399,7 @@ static int starts_with_label(const dom *d, size_t i)
 static int teaser_card(const dom *d, size_t i)
 {
     const dnode *n = &d->v[i];
-    if (n->text > 300 || n->links * 10 < n->text * 3)
+    if (n->text > 400 || n->links * 10 < n->text * 2)
         return 0;
     for (size_t k = i + 1; k < n->end; k++) {
         if (dom_is_element(&d->v[k]) || d->v[k].text == 0)
@@ -336,33 +426,18 @@ static int skip_in_article(const void *user, const dom *d, size_t i)
         return alt_repeats_headline(p, d, i);
     if (n->text && already_said(p, d, i))
         return 1;
-    if ((n->hint & HINT_CHROME) && (!(n->hint & HINT_ARTICLE) || density(n) > 0.5) && t != GUMBO_TAG_A)
-        return 1; /* a link in a sentence stays, whatever its class (cms-relate) */
+    if ((n->hint & HINT_CHROME) && t != GUMBO_TAG_A)
+        return 1; /* inside the article, furniture wins (RelatedNewsContent); a link in a sentence
+                     stays, whatever its class (cms-relate) */
     if (t == GUMBO_TAG_A)
         return n->text && starts_with_label(d, i); /* ">> Công chức được nghỉ 9 ngày" */
     if (!dom_block_tag(t))
-        return 0;
+        return n->text && n->text <= 40 && starts_with_label(d, i); /* <span>Lượt xem: 2.418</span> */
     if (n->nlinks && density(n) > 0.5)
         return 1;
     if ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_LI || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE) && teaser_card(d, i))
         return 1;
     return n->text && (n->text <= 40 || n->links) && starts_with_label(d, i);
-}
-
-/* A <title> or og:title without the site's name after " - " or " | ". */
-static void put_page_title(const dom *d, const char *t, size_t src, mtext *m)
-{
-    static const char *const seps[] = { " - ", " | ", " – ", " — ", " :: " };
-    size_t cut = strlen(t);
-    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-        const char *at = strstr(t, seps[k]), *last = NULL;
-        for (; at; at = strstr(at + 1, seps[k]))
-            last = at;
-        if (last && (size_t)(last - t) >= 10 && (size_t)(last - t) < cut)
-            cut = (size_t)(last - t);
-    }
-    (void)d;
-    mtext_text(m, t, cut, src);
 }
 
 static void put_headline(const dom *d, const plan *p, mtext *m)
