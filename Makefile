@@ -189,13 +189,15 @@ $(LOCALES)/tr_TR.UTF-8/LC_CTYPE:
 # every test program has TEST_TIMEOUT seconds (a hung test fails instead of hanging make check)
 TEST_TIMEOUT ?= 900
 RUN_T = timeout -k 10 $(TEST_TIMEOUT)
-check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE $(BUILD)/fuzz-replay-text $(BUILD)/fuzz-replay-html
+check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE $(BUILD)/fuzz-replay-text $(BUILD)/fuzz-replay-html $(BUILD)/fuzz-replay-speak
 	@failed=0; for t in $(TESTS); do \
 	  echo "== $$t"; RA_BUILD=$(BUILD) READARTICLE_WORKER=$(BUILD)/readarticle-worker LOCPATH=$(LOCALES) \
 	    $(RUN_T) $$t || { echo "$$t failed (exit $$?; 124 = timed out)"; failed=$$((failed + 1)); }; \
 	done; \
 	echo "== fuzz corpora"; $(RUN_T) $(BUILD)/fuzz-replay-text tests/fuzz-corpus && \
-	  $(RUN_T) $(BUILD)/fuzz-replay-html tests/fuzz-corpus-html || failed=$$((failed + 1)); \
+	  $(RUN_T) $(BUILD)/fuzz-replay-html tests/fuzz-corpus-html && \
+	  READARTICLE_WORKER=$(BUILD)/readarticle-worker $(RUN_T) $(BUILD)/fuzz-replay-speak tests/fuzz-corpus \
+	  || failed=$$((failed + 1)); \
 	echo "== real sentences"; $(RUN_T) python3 tests/real_sentences.py $(BUILD)/readarticle tests/golden/real-sentences.tsv \
 	  || failed=$$((failed + 1)); \
 	echo "== html pages"; for set in pages heldout; do $(RUN_T) python3 tests/html_pages.py $(BUILD)/readarticle \
@@ -226,7 +228,7 @@ ubsan:
 # ---- fuzzing: libFuzzer where clang has it, else a replay of the corpus under ASan
 FUZZ_SECONDS ?= 60
 # each harness also builds as a plain replayer of its corpus (make check replays both)
-FUZZ_HARNESSES := text html
+FUZZ_HARNESSES := text html speak
 $(BUILD)/fuzz-replay-%: tests/fuzz_%.c $(BUILD)/libreadarticle.a
 	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude -o $@ $< $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
 
@@ -237,7 +239,7 @@ fuzz:
 	  for h in $(FUZZ_HARNESSES); do \
 	    clang -std=c11 -O1 -g -DRA_LIBFUZZER -fsanitize=address,undefined,fuzzer -Iinclude -o build/fuzz/fuzz_$$h \
 	      tests/fuzz_$$h.c build/fuzz/libreadarticle.a $(LIBS) || exit 1; \
-	    corpus=tests/fuzz-corpus; [ $$h = text ] || corpus=tests/fuzz-corpus-$$h; \
+	    corpus=tests/fuzz-corpus; [ $$h = html ] && corpus=tests/fuzz-corpus-html; \
 	    mkdir -p build/fuzz/corpus-$$h && cp $$corpus/* build/fuzz/corpus-$$h/ && \
 	    READARTICLE_WORKER=$(BUILD)/readarticle-worker build/fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) \
 	      -max_len=8192 -timeout=10 build/fuzz/corpus-$$h || exit 1; \
