@@ -170,6 +170,55 @@ static void test_timings_json_escapes(void **state)
     ra_timings_free(t);
 }
 
+typedef struct {
+    double start[64], sentence_start, sentence_end;
+    int n;
+} word_times;
+
+static int on_word(void *user, const ra_event *ev)
+{
+    word_times *w = user;
+    if (ev->kind == RA_EVENT_SENTENCE) {
+        w->sentence_start = ev->start;
+        w->sentence_end = ev->end;
+    } else if (w->n < 64) {
+        w->start[w->n++] = ev->start;
+    }
+    return 0;
+}
+
+/* Word times come from espeak-ng's own word events: in a sentence of twelve words, each word
+ * starts later than the one before, and the last one well into the sentence. */
+static void test_word_times_follow_speech(void **state)
+{
+    (void)state;
+    const char text[] = "Hôm nay trời rất đẹp nên chúng tôi cùng nhau đi dạo quanh hồ.";
+    word_times w = { .n = 0 };
+    ra_hooks h;
+    ra_hooks_init(&h);
+    h.on_event = on_word;
+    h.event_user = &w;
+    size_t samples = 0;
+    assert_int_equal(ra_synth_to_sink_with(eng, text, strlen(text), count_pcm, &samples, &h), RA_OK);
+    assert_int_equal(w.n, 14);
+    for (int k = 1; k < w.n; k++)
+        if (!(w.start[k] > w.start[k - 1]))
+            fail_msg("word %d starts at %.3f s, not after word %d (%.3f s)", k, w.start[k], k - 1, w.start[k - 1]);
+    double span = w.sentence_end - w.sentence_start;
+    assert_true(w.start[w.n - 1] - w.sentence_start > 0.7 * span);
+}
+
+/* A section with no clue of its own takes the page's number style: 9,815 is nine thousand on a
+ * page of English-style counters (1,298,673), and nine point eight one five alone. */
+static void test_page_number_style(void **state)
+{
+    (void)state;
+    assert_reads("Tổng số truy cập: 1,298,673\n\nTrong tuần: 9,815\n",
+                 "Tổng số truy cập, một triệu hai trăm chín mươi tám nghìn sáu trăm bảy mươi ba\n"
+                 "Trong tuần, chín nghìn tám trăm mười lăm\n");
+    assert_reads("Trong tuần: 9,815\n", "Trong tuần, chín phẩy tám trăm mười lăm\n");
+}
+
 static ra_engine *with_encoding(const char *name)
 {
     ra_options o;
@@ -386,6 +435,8 @@ int main(void)
         cmocka_unit_test(test_input_encodings),
         cmocka_unit_test(test_lexicon_precedence),
         cmocka_unit_test(test_timings_json_escapes),
+        cmocka_unit_test(test_word_times_follow_speech),
+        cmocka_unit_test(test_page_number_style),
         cmocka_unit_test(test_pathological_inputs_cost_linear_time),
         cmocka_unit_test(test_hostile_input_gives_short_audio),
         cmocka_unit_test(test_duration_and_time_limits),

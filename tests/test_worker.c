@@ -418,6 +418,54 @@ static void test_lying_worker(void **state)
     free(copy);
 }
 
+typedef struct {
+    double sentence_end, worst;
+    int words;
+} late_log;
+
+static int on_late(void *user, const ra_event *ev)
+{
+    late_log *l = user;
+    if (ev->kind == RA_EVENT_SENTENCE)
+        l->sentence_end = ev->end;
+    else {
+        l->words++;
+        double over = ev->start > ev->end ? ev->start - ev->end : ev->end - l->sentence_end;
+        if (over > l->worst)
+            l->worst = over;
+    }
+    return 0;
+}
+
+/* Word times past the audio (a worker's bad report) are clamped to the sentence: no word
+ * starts after it ends, none ends before it starts. */
+static void test_word_times_clamped(void **state)
+{
+    (void)state;
+    char liar[300];
+    const char *saved = getenv("READARTICLE_WORKER");
+    char *copy = saved ? strdup(saved) : NULL;
+    snprintf(liar, sizeof liar, "%s/tests/bad_worker", build_dir());
+    setenv("READARTICLE_WORKER", liar, 1);
+    setenv("BAD_WORKER_MODE", "late-words", 1);
+    ra_engine *e = engine_with(1, 2000);
+    late_log l = { 0, 0, 0 };
+    ra_hooks h;
+    ra_hooks_init(&h);
+    h.on_event = on_late;
+    h.event_user = &l;
+    collect c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(ra_synth_to_sink_with(e, "xin chào các bạn", 20, on_pcm, &c, &h), RA_OK);
+    assert_int_equal(l.words, 4);
+    assert_true(l.worst <= 1e-9);
+    ra_engine_free(e);
+    unsetenv("BAD_WORKER_MODE");
+    if (copy)
+        setenv("READARTICLE_WORKER", copy, 1);
+    free(copy);
+}
+
 static void on_alarm(int sig)
 {
     (void)sig;
@@ -557,6 +605,7 @@ int main(void)
         cmocka_unit_test(test_worker_hang),            cmocka_unit_test(test_worker_killed_mid_call),
         cmocka_unit_test(test_callback_synthesizes),   cmocka_unit_test(test_missing_worker),
         cmocka_unit_test(test_fork),                   cmocka_unit_test(test_lying_worker),
+        cmocka_unit_test(test_word_times_clamped),
         cmocka_unit_test(test_hang_under_timer_signals), cmocka_unit_test(test_fork_while_busy),
         cmocka_unit_test(test_free_beside_a_forked_child), cmocka_unit_test(test_many_engines),
     };
