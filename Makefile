@@ -229,7 +229,7 @@ ubsan:
 FUZZ_SECONDS ?= 60
 # each harness also builds as a plain replayer of its corpus (make check replays both)
 FUZZ_HARNESSES := text html speak
-$(BUILD)/fuzz-replay-%: tests/fuzz_%.c $(BUILD)/libreadarticle.a
+$(BUILD)/fuzz-replay-%: tests/fuzz_%.c tests/fuzz_replay.h $(BUILD)/libreadarticle.a
 	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude -o $@ $< $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
 
 fuzz:

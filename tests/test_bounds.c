@@ -46,20 +46,14 @@ static void assert_reads(const char *text, const char *want)
 
 static char *filled(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
 {
-    size_t h = strlen(head), u = strlen(unit), t = strlen(tail);
-    char *s = malloc(h + u * times + t + 1);
+    char *s = fill_repeat(head, unit, times, tail, len);
     assert_non_null(s);
-    memcpy(s, head, h);
-    for (size_t i = 0; i < times; i++)
-        memcpy(s + h + i * u, unit, u);
-    memcpy(s + h + u * times, tail, t + 1);
-    *len = h + u * times + t;
     return s;
 }
 
 static void assert_filled_reads(const char *head, const char *unit, size_t times, const char *tail, const char *want)
 {
-    size_t len;
+    size_t len = 0;
     char *s = filled(head, unit, times, tail, &len);
     assert_reads(s, want);
     free(s);
@@ -265,7 +259,7 @@ static double now(void)
 
 static double normalize_time(const char *head, const char *unit, size_t times)
 {
-    size_t len;
+    size_t len = 0;
     char *s = filled(head, unit, times, "", &len);
     double t0 = now();
     char *out = normalize(s, len), *sent = NULL;
@@ -321,7 +315,7 @@ static double audio_seconds(ra_engine *e, const char *text, size_t len)
 /* The rule of thumb: no input gives more than 30 s + 0.4 s per character of audio. */
 static void assert_bounded_audio(const char *head, const char *unit, size_t times, double at_most)
 {
-    size_t len;
+    size_t len = 0;
     char *s = filled(head, unit, times, "", &len);
     double secs = audio_seconds(eng, s, len);
     if (secs > 30 + 0.4 * (double)len || secs > at_most)
@@ -338,7 +332,7 @@ static void test_hostile_input_gives_short_audio(void **state)
     assert_bounded_audio("", "a", 1000000, 10);
     assert_bounded_audio("thế kỷ ", "M", 1800, 10);
     assert_bounded_audio("Mã ", "aGVsbG8gd29ybGQ=", 3, 10);
-    size_t len;
+    size_t len = 0;
     char *s = filled("", "\xEF\xBF\xBD", 30000, "", &len); /* U+FFFD flood: nothing to say */
     assert_true(audio_seconds(eng, s, len) < 0);
     free(s);

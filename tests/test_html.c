@@ -319,21 +319,15 @@ static double now(void)
 
 static char *repeat(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
 {
-    size_t h = strlen(head), u = strlen(unit), t = strlen(tail);
-    char *s = malloc(h + u * times + t + 1);
+    char *s = fill_repeat(head, unit, times, tail, len);
     assert_non_null(s);
-    memcpy(s, head, h);
-    for (size_t i = 0; i < times; i++)
-        memcpy(s + h + i * u, unit, u);
-    memcpy(s + h + u * times, tail, t + 1);
-    *len = h + u * times + t;
     return s;
 }
 
 /* Seconds to extract a page of unit repeated n times. */
 static double extract_time(const char *head, const char *unit, size_t n, const char *tail, const char *must)
 {
-    size_t len;
+    size_t len = 0;
     char *page = repeat(head, unit, n, tail, &len);
     double t0 = now();
     char *got = extract_with(page, len, NULL, 0);

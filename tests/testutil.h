@@ -14,6 +14,21 @@
 
 #include <cmocka.h>
 
+/* head, then unit times, then tail, in a new NUL-terminated string of *len bytes (free it). */
+static inline char *fill_repeat(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
+{
+    size_t h = strlen(head), u = strlen(unit), t = strlen(tail);
+    char *s = malloc(h + u * times + t + 1);
+    if (!s)
+        return NULL;
+    memcpy(s, head, h);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + h + i * u, unit, u);
+    memcpy(s + h + u * times, tail, t + 1);
+    *len = h + u * times + t;
+    return s;
+}
+
 /* One golden case: fields of a TSV line, with \n and \t escapes decoded. */
 typedef struct {
     char *field[4];

@@ -119,3 +119,19 @@ size_t vn_encode_multibyte(int32_t cp, char *out)
     utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
     return n > 0 ? (size_t)n : 0;
 }
+
+size_t utf8_first_invalid(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return i;
+        i += (size_t)n;
+    }
+    return len;
+}

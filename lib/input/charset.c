@@ -6,10 +6,10 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "ascii.h"
 #include "mtext.h"
+#include "vnchar.h"
 
 #define PRESCAN 1024
 
@@ -76,20 +76,11 @@ static const char *iconv_name(const char *name)
 
 static page_status check_utf8(const char *s, size_t len, size_t skip, size_t *bad)
 {
-    for (size_t i = 0; i < len;) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) {
-            *bad = skip + i;
-            return PAGE_UTF8;
-        }
-        i += (size_t)n;
-    }
-    return PAGE_OK;
+    size_t at = utf8_first_invalid(s, len);
+    if (at == len)
+        return PAGE_OK;
+    *bad = skip + at;
+    return PAGE_UTF8;
 }
 
 /* Converts one input character at a time, so that each output byte knows where it came from. */

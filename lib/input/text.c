@@ -209,27 +209,9 @@ static void add_cp(tstate *st, int32_t cp, size_t src)
     st->b.cl_src = src;
 }
 
-/* The first byte of in that is not valid UTF-8, or len. Markup is skipped, not read, but a
- * bad byte inside a tag (<b class="\xff">) is still bad input: it would reach the timings. */
-static size_t first_invalid(const char *in, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        if ((unsigned char)in[i] < 0x80) {
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0)
-            return i;
-        i += (size_t)n;
-    }
-    return len;
-}
-
 ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offset)
 {
-    size_t bad = first_invalid(in, len);
+    size_t bad = utf8_first_invalid(in, len); /* in markup too: <b class="\xff"> would reach the timings */
     if (bad < len) {
         if (bad_offset)
             *bad_offset = bad;
