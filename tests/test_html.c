@@ -362,6 +362,27 @@ static void test_malformed_pages_cost_linear_time(void **state)
                   NULL);
 }
 
+/* A 50 MB page (a long archive page of 60,000 stories) is read whole, to its last paragraph. */
+static void test_fifty_megabyte_page(void **state)
+{
+    (void)state;
+    const char unit[] = "<div class=\"item\"><h2>Tin trong ngày</h2><p>Ngày 16/01/2023, UBND tỉnh Bắc Giang đã tổ "
+                        "chức hội nghị tổng kết công tác năm 2022, triển khai nhiệm vụ năm 2023 với sự tham dự của "
+                        "đông đảo đại biểu, cán bộ và nhân dân các xã trong toàn tỉnh, cùng các cơ quan báo chí."
+                        "</p><ul class=\"related\"><li><a href=\"/a\">Tin khác cùng chuyên mục</a></li></ul></div>\n";
+    size_t times = (50u << 20) / (sizeof unit - 1) + 1, len = 0;
+    char *page = fill_repeat("<!doctype html><html><head><title>Lưu trữ</title></head><body><article class=\"content\">",
+                             unit, times, "<p>Đoạn cuối cùng của trang lưu trữ rất dài này.</p></article></body></html>",
+                             &len);
+    assert_non_null(page);
+    assert_true(len > (50u << 20));
+    char *got = extract_with(page, len, NULL, 0);
+    assert_non_null(strstr(got, "Đoạn cuối cùng của trang lưu trữ rất dài này."));
+    assert_null(strstr(got, "Tin khác cùng chuyên mục"));
+    ra_free(got);
+    free(page);
+}
+
 static void test_binary_junk_never_crashes(void **state)
 {
     (void)state;
@@ -431,6 +452,7 @@ int main(void)
         cmocka_unit_test(test_offsets_point_into_the_page),
         cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_malformed_pages_cost_linear_time),
+        cmocka_unit_test(test_fifty_megabyte_page),
         cmocka_unit_test(test_binary_junk_never_crashes),
         cmocka_unit_test(test_options_of_older_versions),
     };
