@@ -259,15 +259,16 @@ static void test_interrupted(void **state)
 }
 
 /* A stop request takes effect mid-sentence: a sentence of 80 KB takes seconds to speak, and a
- * SIGTERM one second into it ends the run within half a second, with no file and no worker
- * left. ^C while the input is still coming in is an interruption too (130), not a read error. */
+ * SIGTERM half a second after its worker started ends the run within half a second, with no
+ * file and no worker left. ^C while the input is still coming in is an interruption too (130), not a read error. */
 static void test_stop_mid_sentence(void **state)
 {
     (void)state;
     char cmd[2048];
     snprintf(cmd, sizeof cmd,
              "mkdir -p %s/mid && python3 -c \"print('Câu rất dài, ' * 6000 + '.')\" > %s/sentence.txt"
-             " && (%s %s/sentence.txt -o %s/mid/out.wav 2>/dev/null & p=$!; sleep 1;"
+             " && (%s %s/sentence.txt -o %s/mid/out.wav 2>/dev/null & p=$!;"
+             " for i in $(seq 300); do pgrep -P $p >/dev/null && break; sleep 0.1; done; sleep 0.5;" /* speaking */
              " t0=$(date +%%s%%N); kill -TERM $p; wait $p; r=$?; t1=$(date +%%s%%N);"
              " ms=$(( (t1 - t0) / 1000000 )); [ $ms -lt 500 ] && echo $r fast || echo $r slow $ms)"
              " && ls -A %s/mid | wc -l && sleep 0.3 && pgrep -f 'readarticle-worker' -P $$ | wc -l"
