@@ -214,18 +214,6 @@ static int has_mark(const char *s, size_t n)
     return 0;
 }
 
-/* Place names of the Central Highlands keep an old k before a, o, u (Kon Tum, Bắc Kạn): with
- * c in its place the word is a syllable. */
-static int k_name(const char *s, size_t n)
-{
-    char w[64];
-    if ((s[0] != 'K' && s[0] != 'k') || n >= sizeof w)
-        return 0;
-    memcpy(w, s, n);
-    w[0] = 'c';
-    return vn_is_syllable(w, n);
-}
-
 /* Kon Plông, Krông Pắc, Đắk Glei: a consonant before a syllable is said on its own (pờ lông). */
 static int cluster_name(nctx *c, const char *s, size_t n)
 {
@@ -278,7 +266,7 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
     } else if (has_mark(s, n)) {
         if (!cluster_name(c, s, n))  /* a word with Vietnamese marks is Vietnamese: no checks */
             rbuf_wordn(c->out, s, n);
-    } else if (vn_is_syllable(s, n) || k_name(s, n)) {
+    } else if (vn_is_syllable(s, n) || vn_is_k_syllable(s, n, 0)) {
         rbuf_wordn(c->out, s, n);    /* a Vietnamese word: Kon Tum, Bắc Kạn spell k before o, a */
     } else if (!cluster_name(c, s, n) && !norm_plain_words(c, s, n) && !norm_foreign(c, s, n)) {
         rbuf_wordn(c->out, s, n);    /* else a foreign word in Vietnamese syllables */

@@ -125,3 +125,17 @@ int vn_is_syllable(const char *s, size_t n)
     }
     return 0;
 }
+
+int vn_is_k_syllable(const char *s, size_t n, int final_k)
+{
+    char w[64];
+    int first = n >= 2 && (s[0] | 0x20) == 'k', last = final_k && n >= 2 && (s[n - 1] | 0x20) == 'k';
+    if ((!first && !last) || n > sizeof w)
+        return 0;
+    memcpy(w, s, n);
+    if (first)
+        w[0] = 'c';
+    if (last)
+        w[n - 1] = 'c';
+    return vn_is_syllable(w, n);
+}

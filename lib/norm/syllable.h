@@ -9,4 +9,9 @@
  * "thuỷ", "quốc" are; "VTV", "GDP", "ATM", "Facebook" are not. */
 int vn_is_syllable(const char *s, size_t n);
 
+/* 1 when s is a syllable once the Central Highlands' spelling is read the usual way: a k
+ * before a, o, u is c (Kon Tum, Bắc Kạn), and with final_k a final k too (Đắk Lắk, Búk). 0 when
+ * s has no such k. */
+int vn_is_k_syllable(const char *s, size_t n, int final_k);
+
 #endif

@@ -22,21 +22,6 @@ static int mark(int32_t cp)
     return cp == ',' || cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == ':';
 }
 
-/* A syllable once the Central Highlands' spelling is read the usual way: k before a, o, u and
- * a final k are c (Kon Tum, Đắk Lắk, Bắc Kạn). */
-static int highland_syllable(const char *w, size_t n)
-{
-    char c[WORD_MAX];
-    if (n < 2 || n > sizeof c)
-        return 0;
-    memcpy(c, w, n);
-    if ((c[0] | 0x20) == 'k')
-        c[0] = (char)(c[0] == 'k' ? 'c' : 'C');
-    if ((c[n - 1] | 0x20) == 'k')
-        c[n - 1] = (char)(c[n - 1] == 'k' ? 'c' : 'C');
-    return vn_is_syllable(c, n);
-}
-
 /* Splits w into the fewest syllables: cut[] receives the byte offsets of the cuts, and the
  * count of syllables is returned (0 when there is no split). */
 static size_t split_syllables(const char *w, size_t n, size_t *cut)
@@ -70,7 +55,7 @@ static void put_word(rbuf *out, const char *w, size_t n)
     size_t cut[WORD_MAX];
     if (n > WORD_MAX)
         return;
-    if (vn_is_syllable(w, n) || highland_syllable(w, n)) {
+    if (vn_is_syllable(w, n) || vn_is_k_syllable(w, n, 1)) { /* Đắk Lắk, Kon Tum */
         rbuf_put(out, w, n);
         return;
     }
