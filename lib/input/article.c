@@ -11,9 +11,6 @@
 #include "render.h"
 #include "vnchar.h"
 
-extern const char *const gen_html_hints[][2];
-extern const size_t gen_html_hints_count;
-
 #define NONE SIZE_MAX
 
 typedef struct {
@@ -381,17 +378,7 @@ static int starts_with_label(const dom *d, size_t i)
 {
     char head[96];
     size_t n = block_start(d, i, head, sizeof head);
-    for (size_t k = 0; k < gen_html_hints_count; k++) {
-        const char *w = gen_html_hints[k][0];
-        size_t wl = strlen(w);
-        if (strcmp(gen_html_hints[k][1], "label") != 0 || n < wl || memcmp(head, w, wl) != 0)
-            continue;
-        unsigned char next = (unsigned char)head[wl];
-        int word_ends = next < 0x80 && !((next | 0x20) >= 'a' && (next | 0x20) <= 'z');
-        if (word_ends || (unsigned char)w[0] >= 0x80 || w[0] == '>')
-            return 1; /* "Xem thêm:", ">>Bài trước", "»Tin khác" */
-    }
-    return 0;
+    return dom_is_label(head, n);
 }
 
 /* The first words of block i are a link: the card of another article (a linked headline and

@@ -2,6 +2,7 @@
  * elements 100,000 deep). */
 #include "dom.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -197,6 +198,33 @@ static int contains_word(const char *s, size_t len, const char *w)
     return 0;
 }
 
+enum { ROLE_LABEL = 16 };
+
+/* Each row's role as a HINT_* bit (or ROLE_LABEL), read from the table once (it has about 120
+ * rows; room for 512). */
+static unsigned row_role[512];
+static pthread_once_t roles_once = PTHREAD_ONCE_INIT;
+
+static void read_roles(void)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } roles[] = { { "article", HINT_ARTICLE }, { "lead", HINT_LEAD }, { "title", HINT_TITLE },
+                  { "chrome", HINT_CHROME }, { "label", ROLE_LABEL } };
+    for (size_t i = 0; i < gen_html_hints_count && i < sizeof row_role / sizeof row_role[0]; i++)
+        for (size_t k = 0; k < sizeof roles / sizeof roles[0]; k++)
+            if (!strcmp(gen_html_hints[i][1], roles[k].name))
+                row_role[i] = roles[k].bit;
+}
+
+static size_t hint_rows(void)
+{
+    pthread_once(&roles_once, read_roles);
+    size_t cap = sizeof row_role / sizeof row_role[0];
+    return gen_html_hints_count < cap ? gen_html_hints_count : cap;
+}
+
 unsigned dom_hint_of(const char *attr)
 {
     char low[512];
@@ -205,14 +233,27 @@ unsigned dom_hint_of(const char *attr)
         low[len] = (char)ascii_lower((unsigned char)attr[len]);
     low[len] = '\0';
     unsigned hint = 0;
-    for (size_t i = 0; i < gen_html_hints_count; i++) {
-        const char *role = gen_html_hints[i][1];
-        unsigned h = !strcmp(role, "article") ? HINT_ARTICLE : !strcmp(role, "lead") ? HINT_LEAD
-                   : !strcmp(role, "title") ? HINT_TITLE : !strcmp(role, "chrome") ? HINT_CHROME : 0;
+    for (size_t i = 0, n = hint_rows(); i < n; i++) {
+        unsigned h = row_role[i] & (HINT_ARTICLE | HINT_LEAD | HINT_TITLE | HINT_CHROME);
         if (h && !(hint & h) && contains_word(low, len, gen_html_hints[i][0]))
             hint |= h;
     }
     return hint;
+}
+
+int dom_is_label(const char *head, size_t n)
+{
+    for (size_t i = 0, rows = hint_rows(); i < rows; i++) {
+        const char *w = gen_html_hints[i][0];
+        size_t wl = strlen(w);
+        if (row_role[i] != ROLE_LABEL || n < wl || memcmp(head, w, wl) != 0)
+            continue;
+        unsigned char next = (unsigned char)head[wl];
+        int word_ends = next < 0x80 && !((next | 0x20) >= 'a' && (next | 0x20) <= 'z');
+        if (word_ends || (unsigned char)w[0] >= 0x80 || w[0] == '>')
+            return 1; /* "Xem thêm:", ">>Bài trước", "»Tin khác" */
+    }
+    return 0;
 }
 
 static unsigned element_hint(const GumboNode *g)

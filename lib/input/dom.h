@@ -46,6 +46,9 @@ int dom_block_tag(GumboTag t);
 const char *dom_attr(const GumboNode *g, const char *name);
 /* HINT_* of a class/id string. */
 unsigned dom_hint_of(const char *s);
+/* 1 when head (n bytes, lowercase) begins with words that introduce links to other articles
+ * ("xem thêm", "tin liên quan", ">>": the labels of lib/data/html-hints.tsv). */
+int dom_is_label(const char *head, size_t n);
 /* The input offset where node i starts. */
 size_t dom_source(const dom *d, size_t i);
 
