@@ -43,20 +43,23 @@ static void remember(plan *p, int k, const mtext *m, size_t from)
     p->said_chars[k] = visible_count(p->said[k]);
 }
 
+/* Node i's subtree, rendered, is exactly text. */
+static int reads_as(const dom *d, size_t i, const char *text)
+{
+    mtext t = { 0 };
+    render_subtree(d, i, &t, NULL, NULL);
+    int same = t.s && !strcmp(t.s, text);
+    mtext_free(&t);
+    return same;
+}
+
 /* Node i reads exactly as the headline or the lead did: a second copy (a print version's h1,
  * an image whose alt is the headline). */
 static int already_said(const plan *p, const dom *d, size_t i)
 {
-    for (int k = 0; k < 2; k++) {
-        if (!p->said[k] || d->v[i].text != p->said_chars[k])
-            continue;
-        mtext t = { 0 };
-        render_subtree(d, i, &t, NULL, NULL);
-        int same = t.s && !strcmp(t.s, p->said[k]);
-        mtext_free(&t);
-        if (same)
+    for (int k = 0; k < 2; k++)
+        if (p->said[k] && d->v[i].text == p->said_chars[k] && reads_as(d, i, p->said[k]))
             return 1;
-    }
     return 0;
 }
 
@@ -207,7 +210,7 @@ static int inside_chrome(const dom *d, size_t i, size_t body)
 }
 
 /* A <title> or og:title without the site's name after " - " or " | ". */
-static void put_page_title(const dom *d, const char *t, size_t src, mtext *m)
+static void put_page_title(const char *t, size_t src, mtext *m)
 {
     static const char *const seps[] = { " - ", " | ", " – ", " — ", " :: " };
     size_t cut = strlen(t);
@@ -218,21 +221,29 @@ static void put_page_title(const dom *d, const char *t, size_t src, mtext *m)
         if (last && (size_t)(last - t) >= 10 && (size_t)(last - t) < cut)
             cut = (size_t)(last - t);
     }
-    (void)d;
     mtext_text(m, t, cut, src);
 }
 
 /* The page's own title (og:title, else <title> without the site's name), as it would be read;
  * NULL when the page has none. */
+/* Appends the page's own title (og:title, else <title>) without the site's name, mapped to
+ * where the page has it. */
+static void put_title(const dom *d, mtext *m)
+{
+    const char *og = d->og_node ? dom_attr(d->og_node, "content") : NULL;
+    const GumboNode *t = d->title_node;
+    const GumboNode *c = t && t->v.element.children.length == 1 ? t->v.element.children.data[0] : NULL;
+    if (og && *og)
+        put_page_title(og, page_source(&d->page, d->og_node->v.element.start_pos.offset), m);
+    else if (c && c->type == GUMBO_NODE_TEXT)
+        put_page_title(c->v.text.text, page_source(&d->page, c->v.text.start_pos.offset), m);
+}
+
+/* The page's own title as text; NULL when the page has none. */
 static char *page_title(const dom *d)
 {
     mtext m = { 0 };
-    const char *og = d->og_node ? dom_attr(d->og_node, "content") : NULL;
-    const GumboNode *t = d->title_node;
-    if (og && *og)
-        put_page_title(d, og, 0, &m);
-    else if (t && t->v.element.children.length == 1 && ((const GumboNode *)t->v.element.children.data[0])->type == GUMBO_NODE_TEXT)
-        put_page_title(d, ((const GumboNode *)t->v.element.children.data[0])->v.text.text, 0, &m);
+    put_title(d, &m);
     if (m.oom || !m.s) {
         mtext_free(&m);
         return NULL;
@@ -254,11 +265,7 @@ static size_t titled_element(const dom *d, const char *title, size_t body, int h
         if (!dom_is_element(n) || n->text != chars || chars < 8 || heading != headings || t == GUMBO_TAG_A ||
             n->links || t == GUMBO_TAG_TITLE || inside_chrome(d, i, body))
             continue;
-        mtext m = { 0 };
-        render_subtree(d, i, &m, NULL, NULL);
-        int same = m.s && !strcmp(m.s, title);
-        mtext_free(&m);
-        if (same)
+        if (reads_as(d, i, title))
             return i;
     }
     return NONE;
@@ -433,15 +440,7 @@ static void put_headline(const dom *d, const plan *p, mtext *m)
         render_subtree(d, p->headline, m, NULL, NULL);
         return;
     }
-    const char *og = d->og_node ? dom_attr(d->og_node, "content") : NULL;
-    const GumboNode *t = d->title_node;
-    if (og && *og) {
-        put_page_title(d, og, page_source(&d->page, d->og_node->v.element.start_pos.offset), m);
-    } else if (t && t->v.element.children.length == 1) {
-        const GumboNode *c = t->v.element.children.data[0];
-        if (c->type == GUMBO_NODE_TEXT)
-            put_page_title(d, c->v.text.text, page_source(&d->page, c->v.text.start_pos.offset), m);
-    }
+    put_title(d, m);
     mtext_break(m, 2);
 }
 
