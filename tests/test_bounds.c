@@ -44,17 +44,11 @@ static void assert_reads(const char *text, const char *want)
     ra_free(got);
 }
 
-static char *filled(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
-{
-    char *s = fill_repeat(head, unit, times, tail, len);
-    assert_non_null(s);
-    return s;
-}
 
 static void assert_filled_reads(const char *head, const char *unit, size_t times, const char *tail, const char *want)
 {
     size_t len = 0;
-    char *s = filled(head, unit, times, tail, &len);
+    char *s = fill_repeat(head, unit, times, tail, &len);
     assert_reads(s, want);
     free(s);
 }
@@ -260,7 +254,7 @@ static double now(void)
 static double normalize_time(const char *head, const char *unit, size_t times)
 {
     size_t len = 0;
-    char *s = filled(head, unit, times, "", &len);
+    char *s = fill_repeat(head, unit, times, "", &len);
     double t0 = now();
     char *out = normalize(s, len), *sent = NULL;
     assert_int_equal(ra_sentences(eng, s, len, &sent), RA_OK);
@@ -316,7 +310,7 @@ static double audio_seconds(ra_engine *e, const char *text, size_t len)
 static void assert_bounded_audio(const char *head, const char *unit, size_t times, double at_most)
 {
     size_t len = 0;
-    char *s = filled(head, unit, times, "", &len);
+    char *s = fill_repeat(head, unit, times, "", &len);
     double secs = audio_seconds(eng, s, len);
     if (secs > 30 + 0.4 * (double)len || secs > at_most)
         fail_msg("'%s' x %zu: %.1f s of audio (at most %.1f)", unit, times, secs, at_most);
@@ -333,7 +327,7 @@ static void test_hostile_input_gives_short_audio(void **state)
     assert_bounded_audio("thế kỷ ", "M", 1800, 10);
     assert_bounded_audio("Mã ", "aGVsbG8gd29ybGQ=", 3, 10);
     size_t len = 0;
-    char *s = filled("", "\xEF\xBF\xBD", 30000, "", &len); /* U+FFFD flood: nothing to say */
+    char *s = fill_repeat("", "\xEF\xBF\xBD", 30000, "", &len); /* U+FFFD flood: nothing to say */
     assert_true(audio_seconds(eng, s, len) < 0);
     free(s);
 }

@@ -317,18 +317,12 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static char *repeat(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
-{
-    char *s = fill_repeat(head, unit, times, tail, len);
-    assert_non_null(s);
-    return s;
-}
 
 /* Seconds to extract a page of unit repeated n times. */
 static double extract_time(const char *head, const char *unit, size_t n, const char *tail, const char *must)
 {
     size_t len = 0;
-    char *page = repeat(head, unit, n, tail, &len);
+    char *page = fill_repeat(head, unit, n, tail, &len);
     double t0 = now();
     char *got = extract_with(page, len, NULL, 0);
     double t = now() - t0;

@@ -398,24 +398,36 @@ static void *speak_long(void *arg)
     return NULL;
 }
 
-/* A worker that claims a 4 GB message is malformed: the call fails, nothing is allocated. */
-static void test_lying_worker(void **state)
+/* Points READARTICLE_WORKER at tests/hosts/bad_worker; returns the old value to restore. */
+static char *use_bad_worker(void)
 {
-    (void)state;
     char liar[300];
     const char *saved = getenv("READARTICLE_WORKER");
     char *copy = saved ? strdup(saved) : NULL;
     snprintf(liar, sizeof liar, "%s/tests/bad_worker", build_dir());
     setenv("READARTICLE_WORKER", liar, 1);
+    return copy;
+}
+
+static void restore_worker(char *copy)
+{
+    if (copy)
+        setenv("READARTICLE_WORKER", copy, 1);
+    free(copy);
+}
+
+/* A worker that claims a 4 GB message is malformed: the call fails, nothing is allocated. */
+static void test_lying_worker(void **state)
+{
+    (void)state;
+    char *copy = use_bad_worker();
     ra_engine *e = engine_with(1, 2000);
     collect c;
     assert_int_equal(speak(e, text, &c), RA_ERR_SYNTH);
     assert_non_null(strstr(ra_errmsg(e), "malformed answer"));
     assert_true(status_kb("VmHWM:") < 300 * 1024);
     ra_engine_free(e);
-    if (copy)
-        setenv("READARTICLE_WORKER", copy, 1);
-    free(copy);
+    restore_worker(copy);
 }
 
 typedef struct {
@@ -442,11 +454,7 @@ static int on_late(void *user, const ra_event *ev)
 static void test_word_times_clamped(void **state)
 {
     (void)state;
-    char liar[300];
-    const char *saved = getenv("READARTICLE_WORKER");
-    char *copy = saved ? strdup(saved) : NULL;
-    snprintf(liar, sizeof liar, "%s/tests/bad_worker", build_dir());
-    setenv("READARTICLE_WORKER", liar, 1);
+    char *copy = use_bad_worker();
     setenv("BAD_WORKER_MODE", "late-words", 1);
     ra_engine *e = engine_with(1, 2000);
     late_log l = { 0, 0, 0 };
@@ -461,9 +469,7 @@ static void test_word_times_clamped(void **state)
     assert_true(l.worst <= 1e-9);
     ra_engine_free(e);
     unsetenv("BAD_WORKER_MODE");
-    if (copy)
-        setenv("READARTICLE_WORKER", copy, 1);
-    free(copy);
+    restore_worker(copy);
 }
 
 static void on_alarm(int sig)

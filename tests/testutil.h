@@ -19,8 +19,7 @@ static inline char *fill_repeat(const char *head, const char *unit, size_t times
 {
     size_t h = strlen(head), u = strlen(unit), t = strlen(tail);
     char *s = malloc(h + u * times + t + 1);
-    if (!s)
-        return NULL;
+    assert_non_null(s);
     memcpy(s, head, h);
     for (size_t i = 0; i < times; i++)
         memcpy(s + h + i * u, unit, u);

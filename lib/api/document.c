@@ -47,11 +47,12 @@ static int is_html(const ra_engine *e, const char *in, size_t len)
     return e->input_format == RA_INPUT_HTML || (e->input_format == RA_INPUT_AUTO && html_sniff(in, len));
 }
 
-/* Offsets into the extracted article become offsets into the page. */
-static void map_through(rtext *t, const mtext *x, size_t page_len)
+/* Offsets into an intermediate text (an extracted article, a converted encoding) become
+ * offsets into the caller's input through that text's own map. */
+static void map_through(rtext *t, const size_t *src, size_t src_len, size_t input_len)
 {
     for (size_t k = 0; k <= t->len; k++)
-        t->src[k] = t->src[k] < x->len ? x->src[t->src[k]] : page_len;
+        t->src[k] = t->src[k] < src_len ? src[t->src[k]] : input_len;
 }
 
 static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext *t)
@@ -71,7 +72,7 @@ static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
     ra_status st = rtext_prepare(x.s ? x.s : "", x.len, t, &bad);
     if (st == RA_OK)
-        map_through(t, &x, len);
+        map_through(t, x.src, x.len, len);
     mtext_free(&x);
     return st == RA_OK ? RA_OK : api_fail(e, st == RA_ERR_UTF8 ? RA_ERR_NOMEM : st, "out of memory");
 }
@@ -86,8 +87,7 @@ static ra_status converted_text(const ra_engine *e, const page_text *p, size_t l
                         page_source(p, bad));
     if (st != RA_OK)
         return api_fail(e, st, "out of memory");
-    for (size_t k = 0; k <= t->len; k++)
-        t->src[k] = t->src[k] < p->len ? page_source(p, t->src[k]) : len;
+    map_through(t, p->src, p->len, len); /* converted: p->src is set */
     return RA_OK;
 }
 

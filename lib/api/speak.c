@@ -38,6 +38,14 @@ static int past(const struct timespec *t)
     return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
 }
 
+/* Which limit stopped the call, as its error. */
+static ra_status limit_failure(ra_engine *e, const speak_state *s)
+{
+    if (s->timed && past(&s->deadline))
+        return api_fail(e, RA_ERR_LIMIT, "the synthesis ran longer than its time limit (%u ms)", e->timeout_ms);
+    return api_fail(e, RA_ERR_LIMIT, "the audio would be longer than its limit (%u ms)", e->max_duration_ms);
+}
+
 /* Hands a block to the sink, as far as the limits allow. */
 static int forward_pcm(speak_state *s, const int16_t *pcm, size_t n)
 {
@@ -136,8 +144,7 @@ static ra_status speak_chunks(ra_engine *e, utterance *u, speak_state *s, senten
         worker_cancel cancel = { should_stop, s };
         ra_status st = speech_say(e->pool, u->text.p + from, to - from, &s->res, &cancel, err, sizeof err);
         if (st == RA_ERR_ABORTED)
-            return s->limited ? api_fail(e, RA_ERR_LIMIT, "the synthesis ran longer than its time limit (%u ms)", e->timeout_ms)
-                              : api_fail(e, RA_ERR_ABORTED, "stopped by the progress callback");
+            return s->limited ? limit_failure(e, s) : api_fail(e, RA_ERR_ABORTED, "stopped by the progress callback");
         if (st != RA_OK)
             return api_fail(e, st, "%s", err);
         if ((st = before_audio(s, run, k)) != RA_OK)
@@ -207,9 +214,7 @@ static ra_status sentence_status(ra_engine *e, const speak_state *s, ra_status s
     if (events)
         return api_fail(e, RA_ERR_ABORTED, "stopped by the event callback");
     if (s->limited)
-        return e->timeout_ms && s->timed && past(&s->deadline)
-                   ? api_fail(e, RA_ERR_LIMIT, "the synthesis ran longer than its time limit (%u ms)", e->timeout_ms)
-                   : api_fail(e, RA_ERR_LIMIT, "the audio would be longer than its limit (%u ms)", e->max_duration_ms);
+        return limit_failure(e, s);
     if (s->stopped)
         return api_fail(e, RA_ERR_ABORTED, "stopped by the audio sink");
     return RA_OK;

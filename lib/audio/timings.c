@@ -1,6 +1,7 @@
 /* Timings files: events collected in order (each with its copied source slice and spoken form)
  * and rendered as JSON (sentences and words) or WebVTT (one cue per sentence). Numbers are
- * formatted by hand: printf's %f would write a decimal comma under a Vietnamese LC_NUMERIC. */
+ * formatted by hand: the C library's %f conversion would write a decimal comma under a
+ * Vietnamese LC_NUMERIC. */
 #include "timings.h"
 
 #include <stdint.h>
