@@ -164,7 +164,7 @@ static void test_alt_text_announced_only_when_given(void **state)
 {
     (void)state;
     const char page[] = "<!doctype html><body><img src=\"logo.png\"><img alt=\"\" src=\"x.png\">"
-                        "<img alt=\"IMG_2023.jpg\"><p>Đoạn văn.</p><img alt=\"Cầu Long Biên lúc bình minh\">"
+                        "<img alt=\"IMG_2023.jpg\"><img alt=\"anh cau 1.WEBP\"><p>Đoạn văn.</p><img alt=\"Cầu Long Biên lúc bình minh\">"
                         "</body>";
     char *got = extract_with(page, strlen(page), NULL, 1);
     assert_string_equal(got, "Đoạn văn.\n\nẢnh: Cầu Long Biên lúc bình minh.");

@@ -24,30 +24,30 @@ html_status html_extract(const char *in, size_t len, const html_opts *o, mtext *
     return HTML_OK;
 }
 
+static size_t skip_space(const char *in, size_t len, size_t i)
+{
+    while (i < len && (in[i] == ' ' || in[i] == '\t' || in[i] == '\n' || in[i] == '\r' || in[i] == '\f'))
+        i++;
+    return i;
+}
+
+/* Past a comment that starts at i and closes within 4 KB, or 0. */
+static size_t skip_comment(const char *in, size_t len, size_t i)
+{
+    if (len - i < 4 || memcmp(in + i, "<!--", 4) != 0)
+        return 0;
+    for (size_t k = i + 4; k + 3 <= len && k < i + 4096; k++)
+        if (memcmp(in + k, "-->", 3) == 0)
+            return k + 3;
+    return 0;
+}
+
 int html_sniff(const char *in, size_t len)
 {
     static const char *const starts[] = { "<!doctype html", "<html", "<head", "<body", "<?xml" };
-    size_t i = len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    for (size_t k = 0; i < len && k < 4096; i++, k++) {
-        char c = in[i];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f')
-            break;
-    }
-    for (;;) {
-        if (i + 4 <= len && memcmp(in + i, "<!--", 4) == 0) { /* comments before the doctype */
-            const char *e = NULL;
-            for (size_t k = i + 4; k + 3 <= len && k < i + 4096 && !e; k++)
-                if (memcmp(in + k, "-->", 3) == 0)
-                    e = in + k;
-            if (!e)
-                return 0;
-            i = (size_t)(e - in) + 3;
-            while (i < len && strchr(" \t\n\r\f", in[i]))
-                i++;
-            continue;
-        }
-        break;
-    }
+    size_t i = skip_space(in, len, len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0);
+    for (size_t past; (past = skip_comment(in, len, i)) != 0;)
+        i = skip_space(in, len, past); /* comments before the doctype */
     for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
         size_t n = strlen(starts[k]);
         if (len - i >= n && ascii_ncasecmp(in + i, starts[k], n) == 0)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "entity.h"
 #include "vec.h"
 #include "vnchar.h"
@@ -76,13 +77,18 @@ static void put_text(const dom *d, const GumboText *t, mtext *m)
     }
 }
 
-/* An alt text worth announcing: words, not a file name. */
+/* An alt text worth announcing: words, not a file name ("IMG 2023.jpg", "anh 1.webp"). */
 static int speakable_alt(const char *alt)
 {
+    static const char *const images[] = { "jpg", "jpeg", "png", "gif", "webp", "bmp", "svg", "avif", "tif", "tiff" };
     size_t len = strlen(alt), spaces = 0;
     for (size_t i = 0; i < len; i++)
         spaces += alt[i] == ' ';
-    return len >= 3 && spaces >= 1 && !strstr(alt, ".jpg") && !strstr(alt, ".png") && !strstr(alt, ".JPG");
+    const char *dot = strrchr(alt, '.');
+    for (size_t k = 0; dot && k < sizeof images / sizeof images[0]; k++)
+        if (ascii_casecmp(dot + 1, images[k]) == 0)
+            return 0;
+    return len >= 3 && spaces >= 1;
 }
 
 static void put_alt(const dom *d, size_t i, mtext *m)
