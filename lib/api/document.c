@@ -70,7 +70,7 @@ static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext
         return api_fail(e, RA_ERR_EMPTY, "selector \"%s\" matches no element of the page", e->selector);
     if (hs != HTML_OK)
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
-    ra_status st = rtext_prepare(x.s ? x.s : "", x.len, t, &bad);
+    ra_status st = rtext_prepare(x.s, x.len, t, &bad);
     if (st == RA_OK)
         map_through(t, x.src, x.len, len);
     mtext_free(&x);

@@ -117,16 +117,11 @@ static page_status decode_with(const char *enc, const char *in, size_t len, size
     mtext m = { 0 };
     page_status st = convert(cd, in, len, skip, &m);
     iconv_close(cd);
-    if (st != PAGE_OK || !m.s) {
+    if (st == PAGE_OK && mtext_terminate(&m) != 0)
+        st = PAGE_NOMEM;
+    if (st != PAGE_OK) {
         mtext_free(&m);
-        if (st != PAGE_OK)
-            return st;
-        m.s = calloc(1, 1);
-        m.src = calloc(1, sizeof *m.src);
-        if (!m.s || !m.src) {
-            mtext_free(&m);
-            return PAGE_NOMEM;
-        }
+        return st;
     }
     out->owned = m.s;
     out->s = m.s;

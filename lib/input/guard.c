@@ -113,14 +113,10 @@ static size_t skip_raw(const scan *c, size_t i, const char *name)
 static size_t skip_past(const scan *c, size_t i, const char *end)
 {
     size_t k = strlen(end);
-    for (size_t j = i; j + k <= c->len; j++) {
-        const char *p = memchr(c->s + j, end[0], c->len - j);
-        if (!p)
-            break;
-        j = (size_t)(p - c->s);
-        if (j + k <= c->len && memcmp(p, end, k) == 0)
-            return j + k;
-    }
+    const char *stop = c->s + c->len;
+    for (const char *p = c->s + i; (p = memchr(p, end[0], (size_t)(stop - p))) != NULL; p++)
+        if ((size_t)(stop - p) >= k && memcmp(p, end, k) == 0)
+            return (size_t)(p - c->s) + k;
     return c->len;
 }
 

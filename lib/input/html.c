@@ -17,7 +17,7 @@ html_status html_extract(const char *in, size_t len, const html_opts *o, mtext *
         return ds == DOM_NOMEM ? HTML_NOMEM : ds == DOM_UTF8 ? HTML_UTF8 : HTML_CHARSET;
     article_status as = article_extract(&d, o && o->whole_page, o ? o->selector : NULL, out);
     dom_free(&d);
-    if (as != ARTICLE_FOUND || out->oom) {
+    if (as != ARTICLE_FOUND || mtext_terminate(out) != 0) {
         mtext_free(out);
         return as == ARTICLE_NO_MATCH ? HTML_NO_MATCH : HTML_NOMEM;
     }

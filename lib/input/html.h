@@ -14,7 +14,7 @@ typedef struct {
 
 typedef enum { HTML_OK = 0, HTML_NOMEM, HTML_UTF8, HTML_CHARSET, HTML_NO_MATCH } html_status;
 
-/* On HTML_UTF8 *bad is the offset of the first invalid byte; on HTML_CHARSET name (cap bytes)
+/* On HTML_OK out->s is the text (NUL-terminated, "" for an empty page). On HTML_UTF8 *bad is the offset of the first invalid byte; on HTML_CHARSET name (cap bytes)
  * holds the declared encoding, which neither iconv nor UTF-8 reads. */
 html_status html_extract(const char *in, size_t len, const html_opts *o, mtext *out, size_t *bad, char *name,
                          size_t cap);

@@ -42,6 +42,14 @@ static void raw(mtext *m, const char *s, size_t n, size_t src)
     m->s[m->len] = '\0';
 }
 
+int mtext_terminate(mtext *m)
+{
+    if (reserve(m, m->len + 1) != 0)
+        return -1;
+    m->s[m->len] = '\0';
+    return 0;
+}
+
 size_t mtext_last_src(const mtext *m)
 {
     return m->len ? m->src[m->len - 1] : 0;

@@ -24,6 +24,9 @@ void mtext_space(mtext *m);
 void mtext_break(mtext *m, int level);
 /* Appends text with whitespace collapsed, every byte mapped to src. */
 void mtext_text(mtext *m, const char *s, size_t n, size_t src);
+/* Makes sure s is allocated and NUL-terminated, even when nothing was written: 0, or -1 when
+ * memory ran out. */
+int mtext_terminate(mtext *m);
 /* Offsets of the last byte written (or 0): where an owed break would point. */
 size_t mtext_last_src(const mtext *m);
 void mtext_free(mtext *m);

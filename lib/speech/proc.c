@@ -307,11 +307,11 @@ static int refill(worker_proc *w, unsigned timeout_ms)
     for (;;) {
         double left = deadline - now_ms();
         struct pollfd pfd = { w->fd, POLLIN, 0 };
-        int wait = w->cancel && left > CANCEL_POLL_MS ? CANCEL_POLL_MS : (int)left + 1;
-        int r = left <= 0 ? 0 : poll(&pfd, 1, wait);
+        int polling = w->cancel && left > CANCEL_POLL_MS; /* a short wait, then ask the caller */
+        int r = left <= 0 ? 0 : poll(&pfd, 1, polling ? CANCEL_POLL_MS : (int)left + 1);
         if (w->cancel && r <= 0 && w->cancel->fn(w->cancel->user))
             return errno = ECANCELED, -1;
-        if ((r < 0 && errno == EINTR) || (r == 0 && left > 0 && wait < (int)left + 1))
+        if ((r < 0 && errno == EINTR) || (r == 0 && polling))
             continue;
         if (r == 0)
             return errno = ETIMEDOUT, -1;
