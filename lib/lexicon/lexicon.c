@@ -219,6 +219,15 @@ const char *lex_loanword(const char *word, size_t n)
     return r < gen_loanwords_count ? gen_loanwords[r][1] : NULL;
 }
 
+const char *lex_unit(const char *unit, size_t n, const char **position)
+{
+    size_t r = find_first(&gen_units[0][0], 3, gen_units_count, unit, n);
+    if (r == gen_units_count)
+        return NULL;
+    *position = gen_units[r][2][0] ? gen_units[r][2] : "after";
+    return gen_units[r][1];
+}
+
 const char *lex_letter(const char *letter, size_t n)
 {
     size_t r = find_first(&gen_letters[0][0], 2, gen_letters_count, letter, n);

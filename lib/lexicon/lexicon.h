@@ -22,6 +22,8 @@ extern const size_t gen_acronyms_count;
 extern const char *const gen_loanwords[][2];
 extern const size_t gen_loanwords_count;
 extern const char *const gen_letters[][2];
+extern const char *const gen_units[][3];
+extern const size_t gen_units_count;
 extern const size_t gen_letters_count;
 extern const char *const gen_acronym_parts[][2];
 extern const size_t gen_acronym_parts_count;
@@ -47,6 +49,9 @@ int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end);
 const char *lex_loanword(const char *word, size_t n);
 /* The Vietnamese name of an (uppercase) letter, or NULL. */
 const char *lex_letter(const char *letter, size_t n);
+/* The reading of a unit or currency symbol (km/h, đ, %), or NULL; *position says whether it
+ * is read "after" the number (the default) or "before" it. */
+const char *lex_unit(const char *unit, size_t n, const char **position);
 /* Does w[0..n) equal the lowercase word p[0..pn), ignoring case? */
 int lex_word_eq(const char *w, size_t n, const char *p, size_t pn);
 /* Is w[0..n) (any case) listed in lib/data/contexts.tsv with this role ("label", ...)? */

@@ -6,8 +6,6 @@
 #include "norm_int.h"
 #include "vnchar.h"
 
-extern const char *const gen_units[][3];
-extern const size_t gen_units_count;
 
 long norm_digits_value(const char *s, size_t n)
 {
@@ -59,29 +57,6 @@ int ctx_near(const nctx *c, size_t i, const char *role, size_t window)
     return 0;
 }
 
-/* Byte order of a row's form against s[0..n), as the generator sorted the table. */
-static int cmp_form(const char *form, const char *s, size_t n)
-{
-    size_t m = strlen(form);
-    int c = memcmp(form, s, m < n ? m : n);
-    return c ? c : (m > n) - (m < n);
-}
-
-const char *norm_unit_reading(const char *s, size_t n, const char **position)
-{
-    size_t lo = 0, hi = gen_units_count; /* the first row not below s: a binary search */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cmp_form(gen_units[mid][0], s, n) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == gen_units_count || cmp_form(gen_units[lo][0], s, n) != 0)
-        return NULL;
-    *position = gen_units[lo][2][0] ? gen_units[lo][2] : "after";
-    return gen_units[lo][1];
-}
 
 /* a-b with digits on both sides (a score, a range): 6-4, 7-6(5 */
 static int digit_pair(const nctx *c, size_t j)

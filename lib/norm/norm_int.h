@@ -76,8 +76,6 @@ int ctx_near(const nctx *c, size_t i, const char *role, size_t window);
 /* Is a-b at token i a sports score: after a score word (within five words), or the next item of
  * a list of scores that follows one (thắng 6-4, 3-6, 7-6)? */
 int norm_score_context(const nctx *c, size_t i);
-/* The reading of a unit or currency and its position ("after", "glued", "before"), or NULL. */
-const char *norm_unit_reading(const char *s, size_t n, const char **position);
 
 /* Digits s[0..n) as an unsigned value; -1 if not all digits or too long. */
 long norm_digits_value(const char *s, size_t n);

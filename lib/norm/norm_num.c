@@ -137,7 +137,7 @@ static int per_part_ok(const char *s, size_t n)
     const char *pos;
     if (!n)
         return 0;
-    if (norm_unit_reading(s, n, &pos))
+    if (lex_unit(s, n, &pos))
         return 1;
     for (size_t k = 0; k < n;) {
         int32_t cp;
@@ -162,7 +162,7 @@ static int read_per(nctx *c, size_t i, const char *s, size_t n)
         const char *slash = memchr(s + a, '/', n - a), *pos, *unit;
         size_t b = slash ? (size_t)(slash - s) : n;
         rbuf_word(c->out, "trên");
-        if ((unit = norm_unit_reading(s + a, b - a, &pos)) != NULL)
+        if ((unit = lex_unit(s + a, b - a, &pos)) != NULL)
             rbuf_word(c->out, unit);
         else
             norm_letters(c, s + a, b - a, i);
@@ -180,7 +180,7 @@ static int unit_word(const nctx *c, size_t j)
     for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
         if (n == strlen(scales[k]) && !memcmp(w, scales[k], n))
             return 1;
-    return n && norm_unit_reading(w, n, &pos) != NULL;
+    return n && lex_unit(w, n, &pos) != NULL;
 }
 
 /* 2.5kg, 1.5 lít, 0.8%: a point before one, two or four digits, with a unit after it, is a
@@ -191,7 +191,7 @@ static int read_measure(nctx *c, size_t i, const numparse *p, const char *rest, 
     size_t un = slash ? (size_t)(slash - rest) : rn;
     if (p->ng != 2 || p->sep[1] != '.' || p->gn[1] == 3 || (c->flags & NORM_EN_GROUPS))
         return 0;
-    int unit = un ? (un == 1 && rest[0] == '%') || norm_unit_reading(rest, un, &pos) != NULL
+    int unit = un ? (un == 1 && rest[0] == '%') || lex_unit(rest, un, &pos) != NULL
                   : i + 1 < c->n && c->t[i + 1].kind == TK_WORD && unit_word(c, i + 1);
     if (!unit)
         return 0;
@@ -209,7 +209,7 @@ static int read_amount(nctx *c, size_t i, const char *s, size_t n)
     else if (n >= 4 && !memcmp(s, "\xE2\x88\x92", 3))
         k = 3; /* U+2212 minus */
     for (size_t cur = 1; !k && cur < n && cur <= 3; cur++)
-        if ((before = norm_unit_reading(s, cur, &pos)) && !strcmp(pos, "before"))
+        if ((before = lex_unit(s, cur, &pos)) && !strcmp(pos, "before"))
             k = cur;
         else
             before = NULL;
@@ -226,7 +226,7 @@ static int read_amount(nctx *c, size_t i, const char *s, size_t n)
     }
     const char *slash = rn ? memchr(rest, '/', rn) : NULL;
     size_t un = slash ? (size_t)(slash - rest) : rn; /* 50.000đ/người: the unit, then per what */
-    const char *unit = un ? norm_unit_reading(rest, un, &pos) : NULL;
+    const char *unit = un ? lex_unit(rest, un, &pos) : NULL;
     if (un == 1 && rest[0] == '%')
         rbuf_word(c->out, "phần trăm");
     else if (unit && !before)
@@ -418,7 +418,7 @@ static size_t read_next_unit(nctx *c, size_t j)
     const char *pos;
     if (j >= c->n || c->t[j].kind != TK_WORD)
         return 0;
-    const char *u = norm_unit_reading(tok_text(c, j), c->t[j].len, &pos);
+    const char *u = lex_unit(tok_text(c, j), c->t[j].len, &pos);
     if (!u || strcmp(pos, "after") != 0)
         return 0;
     rbuf_word(c->out, u);

@@ -71,7 +71,7 @@ static void read_between(nctx *c, const char *s, size_t n, size_t i, size_t j, r
         return;
     }
     const char *pos, *unit = k == RUN_LETTER && i > 0 && vn_is_digit((unsigned char)s[i - 1])
-                                 ? norm_unit_reading(s + i, j - i, &pos) : NULL;
+                                 ? lex_unit(s + i, j - i, &pos) : NULL;
     if (unit) {
         rbuf_word(c->out, unit); /* 2x622MW: the unit after the last number */
         return;
@@ -157,12 +157,12 @@ static int read_dotted_prefix(nctx *c, size_t i, const char *w, size_t n)
 static int slash_part_ok(const char *s, size_t n, int amount)
 {
     const char *pos;
-    return n > 0 && ((amount && (norm_unit_reading(s, n, &pos) || norm_digits_value(s, n) >= 0)) || all_letters(s, n));
+    return n > 0 && ((amount && (lex_unit(s, n, &pos) || norm_digits_value(s, n) >= 0)) || all_letters(s, n));
 }
 
 static void slash_part(nctx *c, size_t i, const char *s, size_t n, int amount)
 {
-    const char *pos, *unit = amount ? norm_unit_reading(s, n, &pos) : NULL;
+    const char *pos, *unit = amount ? lex_unit(s, n, &pos) : NULL;
     if (unit)
         rbuf_word(c->out, unit);
     else if (amount && norm_digits_value(s, n) >= 0)
@@ -223,7 +223,7 @@ static int read_unit_after_amount(nctx *c, size_t i, const char *w, size_t n)
     if (!vn_is_digit((unsigned char)p[0]) && !vn_is_digit((unsigned char)p[pn - 1]) &&
         !(scale_word(p, pn) && number_before(c, i - 1)))
         return 0; /* checked first: most words follow no amount */
-    if (!(unit = norm_unit_reading(w, n, &pos)) || strcmp(pos, "after") != 0)
+    if (!(unit = lex_unit(w, n, &pos)) || strcmp(pos, "after") != 0)
         return 0;
     rbuf_word(c->out, unit);
     return 1;
