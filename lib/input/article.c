@@ -20,13 +20,6 @@ typedef struct {
     size_t said_chars[2];   /* and its count of visible characters, to compare cheaply */
 } plan;
 
-static size_t visible_count(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80 && !strchr(" \t\n\r\f", *s);
-    return n;
-}
 
 /* Remembers m's text from byte from on as something already read. */
 static void remember(plan *p, int k, const mtext *m, size_t from)
@@ -40,7 +33,7 @@ static void remember(plan *p, int k, const mtext *m, size_t from)
         return; /* only a duplicate may be read: no failure */
     memcpy(p->said[k], m->s + from, m->len - from);
     p->said[k][m->len - from] = '\0';
-    p->said_chars[k] = visible_count(p->said[k]);
+    p->said_chars[k] = dom_visible_chars(p->said[k]);
 }
 
 /* Node i's subtree, rendered, is exactly text. */
@@ -257,7 +250,7 @@ static char *page_title(const dom *d)
  * site's name, or where an old portal sets it in a table cell. */
 static size_t titled_element(const dom *d, const char *title, size_t body, int headings)
 {
-    size_t chars = visible_count(title);
+    size_t chars = dom_visible_chars(title);
     for (size_t i = 0; i < d->n; i++) {
         const dnode *n = &d->v[i];
         GumboTag t = dom_tag(n);

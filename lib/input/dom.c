@@ -296,7 +296,7 @@ static int wanted(const GumboNode *g)
     }
 }
 
-static size_t visible_chars(const char *s)
+size_t dom_visible_chars(const char *s)
 {
     size_t n = 0;
     for (; *s; s++)
@@ -325,7 +325,7 @@ static int add_node(dom *d, const GumboNode *g, size_t parent)
     if (g->type == GUMBO_NODE_ELEMENT) {
         n->hint = element_hint(g);
     } else if (g->type != GUMBO_NODE_WHITESPACE) {
-        n->text = visible_chars(g->v.text.text);
+        n->text = dom_visible_chars(g->v.text.text);
         n->commas = count_commas(g->v.text.text);
     }
     return 0;

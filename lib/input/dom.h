@@ -49,6 +49,8 @@ unsigned dom_hint_of(const char *s);
 /* 1 when head (n bytes, lowercase) begins with words that introduce links to other articles
  * ("xem thêm", "tin liên quan", ">>": the labels of lib/data/html-hints.tsv). */
 int dom_is_label(const char *head, size_t n);
+/* Characters of s that are not HTML white space: what dnode.text counts. */
+size_t dom_visible_chars(const char *s);
 /* The input offset where node i starts. */
 size_t dom_source(const dom *d, size_t i);
 
