@@ -32,4 +32,10 @@ static inline int ascii_casecmp(const char *a, const char *b)
     }
 }
 
+/* HTML's white space: space, tab, line feed, carriage return, form feed (not NUL). */
+static inline int html_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 #endif

@@ -300,7 +300,7 @@ size_t dom_visible_chars(const char *s)
 {
     size_t n = 0;
     for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80 && !strchr(" \t\n\r\f", *s))
+        if (((unsigned char)*s & 0xC0) != 0x80 && !html_space(*s))
             n++;
     return n;
 }

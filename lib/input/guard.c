@@ -25,14 +25,10 @@ static int blank(scan *c, size_t from, size_t to)
     return 0;
 }
 
-static int is_space(char ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
-}
 
 static int name_char(char ch)
 {
-    return ch && !is_space(ch) && ch != '/' && ch != '>';
+    return ch && !html_space(ch) && ch != '/' && ch != '>';
 }
 
 /* Elements that never hold others open: void ones, and those the parser closes by itself. */
@@ -66,7 +62,7 @@ static size_t attributes(scan *c, size_t i, int *self_closing, int *err)
     *self_closing = 0;
     while (i < c->len && c->s[i] != '>') {
         char ch = c->s[i];
-        if (is_space(ch) || ch == '/') {
+        if (html_space(ch) || ch == '/') {
             *self_closing = ch == '/';
             i++;
             continue;
@@ -85,7 +81,7 @@ static size_t attributes(scan *c, size_t i, int *self_closing, int *err)
                 const char *e = memchr(c->s + i + 1, q, c->len - i - 1);
                 i = e ? (size_t)(e - c->s) + 1 : c->len;
             } else {
-                while (i < c->len && !is_space(c->s[i]) && c->s[i] != '>')
+                while (i < c->len && !html_space(c->s[i]) && c->s[i] != '>')
                     i++;
             }
         }

@@ -26,7 +26,7 @@ html_status html_extract(const char *in, size_t len, const html_opts *o, mtext *
 
 static size_t skip_space(const char *in, size_t len, size_t i)
 {
-    while (i < len && (in[i] == ' ' || in[i] == '\t' || in[i] == '\n' || in[i] == '\r' || in[i] == '\f'))
+    while (i < len && html_space(in[i]))
         i++;
     return i;
 }

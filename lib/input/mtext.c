@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "ascii.h"
+
 static int reserve(mtext *m, size_t want)
 {
     if (m->oom)
@@ -80,10 +82,6 @@ void mtext_break(mtext *m, int level)
     m->space = 0;
 }
 
-static int html_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 void mtext_text(mtext *m, const char *s, size_t n, size_t src)
 {

@@ -24,7 +24,7 @@ static size_t utf8_len(const char *s)
 /* One decoded character at dec, which came from raw source bytes at src. */
 static void put_char(mtext *m, const char *dec, size_t n, size_t src)
 {
-    if (n == 1 && strchr(" \t\n\r\f", dec[0]))
+    if (n == 1 && html_space(dec[0]))
         mtext_space(m);
     else
         mtext_put(m, dec, n, src);
