@@ -227,8 +227,7 @@ RA_API ra_status ra_extract(ra_engine *engine, const char *input, size_t len, ch
     rtext t;
     if (st != RA_OK || (st = doc_text(engine, input, len, &t)) != RA_OK)
         return st;
-    rbuf b = { 0 };
-    rbuf_put(&b, t.s, t.len);
-    rtext_free(&t);
-    return finish(engine, &b, out);
+    *out = t.s; /* the cleaned text is already a NUL-terminated string of its own */
+    free(t.src);
+    return RA_OK;
 }
