@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ascii.h"
+#include "charset.h"
 #include "engine.h"
 
 #define DEFAULT_MAX_INSTANCES 8
@@ -107,14 +107,6 @@ static int selector_valid(const char *sel)
     return 1;
 }
 
-static int encoding_known(const char *name)
-{
-    static const char *const known[] = { "", "auto", "utf-8", "utf-16", "cp1258", "windows-1258", "viscii" };
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (ascii_casecmp(name, known[i]) == 0)
-            return 1;
-    return 0;
-}
 
 static ra_status check_options(const ra_options *o)
 {
@@ -130,7 +122,7 @@ static ra_status check_options(const ra_options *o)
         return api_fail(NULL, RA_ERR_ARG, "worker_timeout_ms is at most 3600000 and worker_memory_mb at most 1048576");
     if (o->version >= 3 && (o->input_format < RA_INPUT_TEXT || o->input_format > RA_INPUT_AUTO))
         return api_fail(NULL, RA_ERR_ARG, "input_format %d is not an ra_input_format", o->input_format);
-    if (o->version >= 3 && o->input_encoding && !encoding_known(o->input_encoding))
+    if (o->version >= 3 && o->input_encoding && !text_encoding_known(o->input_encoding))
         return api_fail(NULL, RA_ERR_ARG, "unknown input encoding \"%.32s\" (auto, utf-8, utf-16, cp1258 or viscii)",
                         o->input_encoding);
     if (o->version >= 3 && o->html_selector && !selector_valid(o->html_selector))

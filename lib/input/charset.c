@@ -151,23 +151,40 @@ page_status page_decode(const char *in, size_t len, page_text *out, size_t *bad,
     return st == PAGE_UTF8 && declared ? PAGE_CHARSET : st;
 }
 
+/* The names a caller may give a text's encoding, and what iconv calls them (NULL: UTF-8, or
+ * UTF-16 when a BOM says so). */
+static const struct {
+    const char *name, *iconv;
+} encodings[] = { { "", NULL }, { "auto", NULL }, { "utf-8", NULL }, { "utf-16", "UTF-16LE" },
+                  { "cp1258", "WINDOWS-1258" }, { "windows-1258", "WINDOWS-1258" }, { "viscii", "VISCII" } };
+
+static int encoding_index(const char *name)
+{
+    for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
+        if (ascii_casecmp(name ? name : "", encodings[i].name) == 0)
+            return (int)i;
+    return -1;
+}
+
+int text_encoding_known(const char *name)
+{
+    return encoding_index(name) >= 0;
+}
+
 page_status text_decode(const char *in, size_t len, const char *encoding, page_text *out)
 {
-    static const char *const names[][2] = { { "cp1258", "WINDOWS-1258" }, { "windows-1258", "WINDOWS-1258" },
-                                            { "viscii", "VISCII" } };
     memset(out, 0, sizeof *out);
+    int e = encoding_index(encoding);
+    if (e < 0)
+        return PAGE_CHARSET;
     const unsigned char *u = (const unsigned char *)in;
     int bom16 = len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE));
-    int auto_name = !encoding || !*encoding || ascii_casecmp(encoding, "auto") == 0;
-    if ((auto_name || ascii_casecmp(encoding, "utf-16") == 0) && bom16)
+    int may_be_16 = !encodings[e].iconv ? ascii_casecmp(encodings[e].name, "utf-8") != 0
+                                        : !strcmp(encodings[e].iconv, "UTF-16LE");
+    if (bom16 && may_be_16)
         return decode_with(u[0] == 0xFE ? "UTF-16BE" : "UTF-16LE", in, len, 2, out);
-    if (!auto_name && ascii_casecmp(encoding, "utf-16") == 0)
-        return decode_with("UTF-16LE", in, len, 0, out);
-    for (size_t i = 0; !auto_name && i < sizeof names / sizeof names[0]; i++)
-        if (ascii_casecmp(encoding, names[i][0]) == 0)
-            return decode_with(names[i][1], in, len, 0, out);
-    if (!auto_name && ascii_casecmp(encoding, "utf-8") != 0)
-        return PAGE_CHARSET;
+    if (encodings[e].iconv)
+        return decode_with(encodings[e].iconv, in, len, 0, out);
     out->s = in;
     out->len = len;
     return PAGE_OK;

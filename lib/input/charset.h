@@ -23,6 +23,8 @@ page_status page_decode(const char *in, size_t len, page_text *out, size_t *bad,
  * "viscii". UTF-8 is left in place (out->s is in; it is checked later). PAGE_CHARSET for a name
  * that is none of these. */
 page_status text_decode(const char *in, size_t len, const char *encoding, page_text *out);
+/* 1 when text_decode knows the name (NULL and "" are "auto"). */
+int text_encoding_known(const char *name);
 /* The input offset of byte off of the decoded page. */
 size_t page_source(const page_text *p, size_t off);
 void page_free(page_text *p);
