@@ -85,10 +85,11 @@ static int rime_ok(const char *r, int after_qu)
 }
 
 /* Lowercase, tone-free letters into buf; fails on non-letters, more than one tone, long words. */
-static int base_letters(const char *s, size_t n, char *buf, size_t cap)
+static int base_letters(const char *s, size_t n, char *buf, size_t cap, int *tone_out)
 {
     size_t i = 0, k = 0;
     int tones = 0;
+    *tone_out = VN_TONE_NONE;
     while (i < n) {
         int32_t cp, base;
         int tone;
@@ -97,6 +98,8 @@ static int base_letters(const char *s, size_t n, char *buf, size_t cap)
             return 0;
         vn_split_tone(vn_lower(cp), &base, &tone);
         tones += tone != VN_TONE_NONE;
+        if (tone != VN_TONE_NONE)
+            *tone_out = tone;
         if (k + 4 >= cap)
             return 0;
         k += vn_encode(base, buf + k);
@@ -108,7 +111,8 @@ static int base_letters(const char *s, size_t n, char *buf, size_t cap)
 int vn_is_syllable(const char *s, size_t n)
 {
     char w[MAXL * 3 + 4];
-    if (n == 0 || n > MAXL * 3 || !base_letters(s, n, w, sizeof w))
+    int tone;
+    if (n == 0 || n > MAXL * 3 || !base_letters(s, n, w, sizeof w, &tone))
         return 0;
     for (size_t i = 0; i < sizeof onsets / sizeof onsets[0]; i++) {
         size_t on = prefix(w, onsets[i]);
@@ -138,4 +142,42 @@ int vn_is_k_syllable(const char *s, size_t n, int final_k)
     if (last)
         w[n - 1] = 'c';
     return vn_is_syllable(w, n);
+}
+
+static int ends_with(const char *w, size_t n, const char *tail)
+{
+    size_t t = strlen(tail);
+    return n >= t && memcmp(w + n - t, tail, t) == 0;
+}
+
+/* Rimes the shape check lets through that Vietnamese spelling never writes: ơ closed by ng, c,
+ * o or u without the ư of ương, ước, ươu; ă open or closed by a vowel; â closed by i or o. */
+static int rime_written(const char *w, size_t n)
+{
+    static const char *const never[] = { "ăi", "ăo", "ău", "ăy", "âi", "âo" };
+    for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
+        if (ends_with(w, n, never[i]))
+            return 0;
+    if (ends_with(w, n, "ă"))
+        return 0;
+    static const char *const after_o[] = { "ơng", "ơc", "ơo", "ơu" };
+    for (size_t i = 0; i < sizeof after_o / sizeof after_o[0]; i++) {
+        size_t t = strlen(after_o[i]);
+        if (ends_with(w, n, after_o[i]) && !(n >= t + 2 && memcmp(w + n - t - 2, "ư", 2) == 0))
+            return 0;
+    }
+    return 1;
+}
+
+int vn_is_written_syllable(const char *s, size_t n)
+{
+    char w[MAXL * 3 + 4];
+    int tone;
+    if (!vn_is_syllable(s, n) || !base_letters(s, n, w, sizeof w, &tone))
+        return 0;
+    size_t k = strlen(w);
+    int stop = ends_with(w, k, "c") || ends_with(w, k, "ch") || ends_with(w, k, "p") || ends_with(w, k, "t");
+    if (stop && tone != VN_TONE_SAC && tone != VN_TONE_NANG)
+        return 0; /* a syllable closed by p, t, c or ch takes the rising or the heavy tone */
+    return rime_written(w, k);
 }
