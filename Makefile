@@ -100,6 +100,7 @@ $(BUILD)/gen/tables.c: lib/gen/gentables.sh $(DATA) $(VOICES)
 	  --tsv gen_symbols 2 lib/data/symbols.tsv --tsv gen_units 3 lib/data/units.tsv \
 	  --tsv gen_contexts 2 lib/data/contexts.tsv --tsv gen_acronym_parts 2 lib/data/acronym-parts.tsv \
 	  --tsv gen_vnwords 3 lib/data/vn-words.tsv --tsv gen_html_hints 2 lib/data/html-hints.tsv \
+	  --tsv gen_tcvn3 2 lib/data/tcvn3.tsv --tsv gen_vni 2 lib/data/vni.tsv \
 	  --files gen_voices $(VOICES)
 
 $(BUILD)/obj/tables.o: $(BUILD)/gen/tables.c
@@ -199,6 +200,8 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE $(BUILD)/fuzz-repla
 	  READARTICLE_WORKER=$(BUILD)/readarticle-worker $(RUN_T) $(BUILD)/fuzz-replay-speak tests/fuzz-corpus \
 	  || failed=$$((failed + 1)); \
 	echo "== real sentences"; $(RUN_T) python3 tests/real_sentences.py $(BUILD)/readarticle tests/golden/real-sentences.tsv \
+	  || failed=$$((failed + 1)); \
+	echo "== encodings"; $(RUN_T) python3 tests/encodings.py $(BUILD)/readarticle tests/data/example-article.txt \
 	  || failed=$$((failed + 1)); \
 	echo "== html pages"; for set in pages heldout; do $(RUN_T) python3 tests/html_pages.py $(BUILD)/readarticle \
 	  tests/html/$$set --known tests/html/known-misses.txt || failed=$$((failed + 1)); done; \

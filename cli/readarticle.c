@@ -46,8 +46,12 @@ static void usage(FILE *f)
           "      --normalize       print the spoken form, one sentence per line; no audio\n"
           "      --sentences       print the sentences as segmented, one per line; no audio\n"
           "      --extract         print the text that will be read (for a page, its article); no audio\n"
-          "      --input-encoding NAME  text in utf-8 (default; UTF-16 with a BOM is read too),\n"
-          "                        utf-16, cp1258 (windows-1258) or viscii\n"
+          "      --input-encoding NAME  the text's encoding: utf-8, utf-16, cp1258 (windows-1258),\n"
+          "                        tcvn3, vni or viscii (default: UTF-16 with a BOM, else UTF-8, else\n"
+          "                        the encoding its bytes fit; a warning says what was detected)\n"
+          "      --strict          refuse input that is not valid UTF-8 (or --input-encoding) rather\n"
+          "                        than replace bad bytes, detect the encoding or repair TCVN3 or\n"
+          "                        VNI text shown as Windows-1252 (\"ViÖt Nam\")\n"
           "      --html            the input is an HTML page (default for .html .htm .xhtml, and for\n"
           "                        input that begins with a doctype, <html>, <head> or <body>)\n"
           "      --text            the input is text, whatever it looks like\n"
@@ -123,7 +127,7 @@ static int list_voices(void)
 
 enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON,
        O_TIMINGS, O_PAUSE_S, O_PAUSE_P, O_HTML, O_TEXT, O_SELECTOR, O_WHOLE, O_EXTRACT,
-       O_MAXDUR, O_TIMEOUT, O_ENCODING };
+       O_MAXDUR, O_TIMEOUT, O_ENCODING, O_STRICT };
 
 static const struct option longopts[] = {
     { "output", required_argument, NULL, 'o' },        { "normalize", no_argument, NULL, O_NORMALIZE },
@@ -137,7 +141,7 @@ static const struct option longopts[] = {
     { "html", no_argument, NULL, O_HTML },             { "text", no_argument, NULL, O_TEXT },
     { "selector", required_argument, NULL, O_SELECTOR }, { "whole-page", no_argument, NULL, O_WHOLE },
     { "extract", no_argument, NULL, O_EXTRACT },
-    { "input-encoding", required_argument, NULL, O_ENCODING },
+    { "input-encoding", required_argument, NULL, O_ENCODING }, { "strict", no_argument, NULL, O_STRICT },
     { "max-duration", required_argument, NULL, O_MAXDUR }, { "timeout", required_argument, NULL, O_TIMEOUT },
     { "version", no_argument, NULL, 'V' },             { NULL, 0, NULL, 0 },
 };
@@ -181,6 +185,7 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case O_SELECTOR: a->opts.html_selector = optarg; break;
         case O_WHOLE: a->opts.html_whole_page = 1; break;
         case O_ENCODING: a->opts.input_encoding = optarg; break;
+        case O_STRICT: a->opts.input_strict = 1; break;
         case O_MAXDUR: if (parse_seconds(optarg, "--max-duration", &a->opts.max_duration_ms)) return EXIT_USAGE; break;
         case O_TIMEOUT: if (parse_seconds(optarg, "--timeout", &a->opts.timeout_ms)) return EXIT_USAGE; break;
         case O_VOICE: a->opts.voice = optarg; break;
@@ -479,6 +484,8 @@ static int run(cli_args *a, const char *text, size_t len)
         fputc('\n', stderr);
     if (st != RA_OK)
         code = report(a, e, st);
+    else if (ra_warning(e)[0])
+        fprintf(stderr, "readarticle: %s: warning: %s\n", input_name(a), ra_warning(e));
     if (code == EXIT_SUCCESS && tm)
         code = write_timings(a, tm);
     ra_timings_free(tm);

@@ -5,8 +5,9 @@
  * Conventions (they hold for every function below):
  *  - Every function that can fail returns an ra_status; results come back through
  *    out-parameters, which are left untouched on failure.
- *  - Text arguments are UTF-8 with an explicit byte length; they need not be NUL-terminated and
- *    may contain any bytes (invalid UTF-8 is reported as RA_ERR_UTF8, never read).
+ *  - Text arguments are UTF-8 (or ra_options.input_encoding) with an explicit byte length; they
+ *    need not be NUL-terminated and may contain any bytes (invalid UTF-8 is mended or reported
+ *    as RA_ERR_UTF8 as ra_options.input_strict says, never read past).
  *  - Strings and buffers the library returns are owned by the caller and freed with ra_free().
  *  - The library never prints, never exits and never aborts on bad input.
  *  - After a failure, ra_errmsg(engine) gives a one-line message for the calling thread.
@@ -157,11 +158,24 @@ typedef struct {
     unsigned timeout_ms;        /* a synthesis still running this long after its call began stops
                                    with RA_ERR_LIMIT; 0 = no limit */
     const char *input_encoding; /* text input: NULL or "auto" (UTF-16 when it starts with a BOM,
-                                   else UTF-8), "utf-8", "utf-16", "cp1258" or "viscii"; offsets
-                                   still count the caller's bytes. (HTML: its BOM or meta charset.) */
+                                   else UTF-8, else the legacy encoding its bytes fit: see
+                                   input_strict), "utf-8", "utf-16", "cp1258", "tcvn3", "vni" or
+                                   "viscii"; offsets still count the caller's bytes. (HTML: its
+                                   BOM or meta charset, else as "auto".) */
+    /* Since version 4 (structs of versions 1-3 behave as input_strict = 1): */
+    int input_strict;           /* 0: input that is not valid UTF-8 is read as well as it can be:
+                                   with "auto", bytes that read clearly as Windows-1258, TCVN3,
+                                   VNI or VISCII (more Vietnamese words than any other) are
+                                   decoded so, and two encodings that fit alike are RA_ERR_UTF8
+                                   naming them; otherwise each run of invalid bytes reads as
+                                   nothing. Words of TCVN3 or VNI text that reached UTF-8 as
+                                   Windows-1252 characters ("ViÖt Nam", "Vieät Nam") are
+                                   repaired. ra_warning() tells what was done.
+                                   1: the input is exactly its encoding: invalid UTF-8 is
+                                   RA_ERR_UTF8, nothing is detected or repaired. */
 } ra_options;
 
-#define RA_OPTIONS_VERSION 3u
+#define RA_OPTIONS_VERSION 4u
 
 /* What the text given to the engine's calls is. With HTML, the library parses the page (HTML5,
  * its <meta charset> or BOM honoured), finds the article (headline, lead, body; menus, boxes of
@@ -209,6 +223,12 @@ RA_API void ra_engine_free(ra_engine *engine);
  * ra_engine_new, ra_timings_*); "" when there is none.
  * The string stays valid until the calling thread's next call into the library. */
 RA_API const char *ra_errmsg(const ra_engine *engine);
+
+/* Returns what the last successful call on this engine by the calling thread had to guess or
+ * repair in its input (an encoding told by its bytes, invalid UTF-8 replaced, mojibake words
+ * repaired), one line in English naming the first affected byte; "" when nothing. Valid until
+ * the thread's next call into the library. */
+RA_API const char *ra_warning(const ra_engine *engine);
 
 /* Output sample rate in Hz of the engine's audio (22050 for espeak-ng). */
 RA_API int ra_sample_rate(const ra_engine *engine);

@@ -80,9 +80,20 @@ static void test_invalid_utf8_inside_markup(void **state)
     (void)state;
     const char text[] = "xin <b class=\"\xff\"> chào.";
     char *out = NULL;
-    assert_int_equal(ra_normalize(eng, text, strlen(text), &out), RA_ERR_UTF8);
-    assert_non_null(strstr(ra_errmsg(eng), "byte 14"));
+    assert_int_equal(ra_normalize(eng, text, strlen(text), &out), RA_OK); /* replaced, then dropped */
+    assert_string_equal(out, "xin chào.\n");
+    assert_non_null(strstr(ra_warning(eng), "byte 14"));
+    ra_free(out);
+    out = NULL;
+    ra_options o;
+    ra_options_init(&o);
+    o.input_strict = 1;
+    ra_engine *strict = NULL;
+    assert_int_equal(ra_engine_new(&strict, &o), RA_OK);
+    assert_int_equal(ra_normalize(strict, text, strlen(text), &out), RA_ERR_UTF8);
+    assert_non_null(strstr(ra_errmsg(strict), "byte 14"));
     assert_null(out);
+    ra_engine_free(strict);
     /* the next call that succeeds forgets the message: a stale one would mislead */
     assert_int_equal(ra_normalize(eng, "chào", 6, &out), RA_OK);
     assert_string_equal(ra_errmsg(eng), "");
@@ -207,18 +218,19 @@ static void test_page_number_style(void **state)
     assert_reads("Trong tuần: 9,815\n", "Trong tuần, chín phẩy tám trăm mười lăm\n");
 }
 
-static ra_engine *with_encoding(const char *name)
+static ra_engine *with_encoding(const char *name, int strict)
 {
     ra_options o;
     ra_options_init(&o);
     o.input_encoding = name;
+    o.input_strict = strict;
     ra_engine *e = NULL;
     assert_int_equal(ra_engine_new(&e, &o), RA_OK);
     return e;
 }
 
-/* UTF-16 with a BOM is read as it is; cp1258 and VISCII when named; sentences still point into
- * the caller's bytes. */
+/* UTF-16 with a BOM is read as it is; cp1258 when named, or told by its bytes unless input is
+ * strict; TCVN3 and VNI likewise (tests/encodings.py reads whole articles in each). */
 static void test_input_encodings(void **state)
 {
     (void)state;
@@ -231,17 +243,33 @@ static void test_input_encodings(void **state)
     ra_free(out);
     /* windows-1258: à is E0, ộ is ô (F4) and a combining dot below (F2), ậ is â (E2) and F2 */
     const char cp[] = "H\xE0 N\xF4\xF2i c\xF3 12 qu\xE2\xF2n.";
-    assert_int_equal(ra_normalize(eng, cp, strlen(cp), &out), RA_ERR_UTF8); /* not UTF-8, not named */
-    assert_non_null(strstr(ra_errmsg(eng), "--input-encoding"));
-    ra_engine *e = with_encoding("cp1258");
+    assert_int_equal(ra_normalize(eng, cp, strlen(cp), &out), RA_OK); /* not UTF-8, not named: detected */
+    assert_string_equal(out, want);
+    assert_non_null(strstr(ra_warning(eng), "read as cp1258"));
+    ra_free(out);
+    ra_engine *e = with_encoding(NULL, 1);
+    assert_int_equal(ra_normalize(e, cp, strlen(cp), &out), RA_ERR_UTF8); /* strict: no guessing */
+    assert_non_null(strstr(ra_errmsg(e), "--input-encoding"));
+    ra_engine_free(e);
+    e = with_encoding("cp1258", 1);
     assert_int_equal(ra_normalize(e, cp, strlen(cp), &out), RA_OK);
     assert_string_equal(out, want);
+    assert_string_equal(ra_warning(e), ""); /* named: nothing was guessed */
     ra_free(out);
     ra_engine_free(e);
+    /* TCVN3 "Hµ Néi cã 12 quËn." and VNI "Haø Noäi coù 12 quaän." */
+    const char *legacy[][2] = { { "tcvn3", "H\xB5 N\xE9i c\xE3 12 qu\xCBn." }, { "vni", "Ha\xF8 No\xE4i co\xF9 12 qua\xE4n." } };
+    for (int k = 0; k < 2; k++) {
+        e = with_encoding(legacy[k][0], 1);
+        assert_int_equal(ra_normalize(e, legacy[k][1], strlen(legacy[k][1]), &out), RA_OK);
+        assert_string_equal(out, want);
+        ra_free(out);
+        ra_engine_free(e);
+    }
     ra_options o;
     ra_options_init(&o);
-    o.input_encoding = "tcvn3";
-    assert_int_equal(ra_engine_new(&e, &o), RA_ERR_ARG); /* not read yet: said so at once */
+    o.input_encoding = "klingon";
+    assert_int_equal(ra_engine_new(&e, &o), RA_ERR_ARG); /* said so at once */
 }
 
 static double now(void)

@@ -103,8 +103,10 @@ static void test_input_errors(void **state)
     fclose(f);
     char args[160];
     snprintf(args, sizeof args, "--normalize %s", bad);
+    expect(args, 0, "warning: invalid UTF-8 at byte 6");
+    snprintf(args, sizeof args, "--strict --normalize %s", bad);
     expect(args, 1, "invalid UTF-8 at byte 6");
-    snprintf(args, sizeof args, "%s -o %s/bad.wav", bad, tmpdir);
+    snprintf(args, sizeof args, "--strict %s -o %s/bad.wav", bad, tmpdir);
     expect(args, 1, "invalid UTF-8 at byte 6");
     snprintf(args, sizeof args, "%s/bad.wav", tmpdir);
     assert_int_equal(access(args, F_OK), -1); /* no output file for a failed run */

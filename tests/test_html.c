@@ -300,6 +300,17 @@ static void test_encodings(void **state)
     ra_free(got);
     ra_engine *e = html_engine(RA_INPUT_HTML, NULL, 0);
     char *out = NULL;
+    assert_int_equal(ra_extract(e, "<!doctype html><p>ab\xFFgh</p>", 26, &out), RA_OK);
+    assert_string_equal(out, "ab\xEF\xBF\xBDgh"); /* U+FFFD, which reads as nothing */
+    assert_non_null(strstr(ra_warning(e), "byte 20"));
+    ra_free(out);
+    out = NULL;
+    ra_engine_free(e);
+    ra_options o;
+    ra_options_init(&o);
+    o.input_format = RA_INPUT_HTML;
+    o.input_strict = 1;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
     assert_int_equal(ra_extract(e, "<!doctype html><p>ab\xFFgh</p>", 26, &out), RA_ERR_UTF8);
     assert_non_null(strstr(ra_errmsg(e), "byte 20"));
     assert_int_equal(ra_extract(e, "<meta charset=\"x-klingon\"><p>ab\xFF</p>", 36, &out), RA_ERR_UTF8);

@@ -18,7 +18,7 @@
 static _Thread_local struct {
     const ra_engine *engine;
     char msg[512];
-} last_error;
+} last_error, last_warning;
 
 ra_status api_fail(const ra_engine *e, ra_status st, const char *fmt, ...)
 {
@@ -30,15 +30,30 @@ ra_status api_fail(const ra_engine *e, ra_status st, const char *fmt, ...)
     return st;
 }
 
+void api_warn(const ra_engine *e, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    last_warning.engine = e;
+    vsnprintf(last_warning.msg, sizeof last_warning.msg, fmt, ap);
+    va_end(ap);
+}
+
 void api_clear(const ra_engine *e)
 {
     if (last_error.engine == e)
         last_error.msg[0] = '\0';
+    last_warning.msg[0] = '\0';
 }
 
 RA_API const char *ra_errmsg(const ra_engine *engine)
 {
     return last_error.engine == engine ? last_error.msg : "";
+}
+
+RA_API const char *ra_warning(const ra_engine *engine)
+{
+    return last_warning.engine == engine ? last_warning.msg : "";
 }
 
 RA_API const char *ra_version_string(void)
@@ -69,7 +84,8 @@ RA_API const char *ra_strerror(ra_status status)
 static size_t options_size(unsigned version)
 {
     return version == 1 ? offsetof(ra_options, worker_timeout_ms)
-         : version == 2 ? offsetof(ra_options, input_format) : sizeof(ra_options);
+         : version == 2 ? offsetof(ra_options, input_format)
+         : version == 3 ? offsetof(ra_options, input_strict) : sizeof(ra_options);
 }
 
 RA_API ra_status(ra_options_init)(ra_options *opts)
@@ -123,7 +139,7 @@ static ra_status check_options(const ra_options *o)
     if (o->version >= 3 && (o->input_format < RA_INPUT_TEXT || o->input_format > RA_INPUT_AUTO))
         return api_fail(NULL, RA_ERR_ARG, "input_format %d is not an ra_input_format", o->input_format);
     if (o->version >= 3 && o->input_encoding && !text_encoding_known(o->input_encoding))
-        return api_fail(NULL, RA_ERR_ARG, "unknown input encoding \"%.32s\" (auto, utf-8, utf-16, cp1258 or viscii)",
+        return api_fail(NULL, RA_ERR_ARG, "unknown input encoding \"%.32s\" (auto, utf-8, utf-16, cp1258, tcvn3, vni or viscii)",
                         o->input_encoding);
     if (o->version >= 3 && o->html_selector && !selector_valid(o->html_selector))
         return api_fail(NULL, RA_ERR_ARG, "selector \"%.64s\" is not a tag name, #id or .class", o->html_selector);
@@ -197,6 +213,7 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
             goto fail;
         }
     }
+    e->strict = opts->version < 4 || opts->input_strict; /* older callers were promised RA_ERR_UTF8 */
     worker_limits lim = limits_from(opts);
     st = speech_pool_new(&e->pool, opts->max_instances ? opts->max_instances : default_instances(), &e->voice, &lim);
     if (st != RA_OK)

@@ -1,4 +1,5 @@
 /* Text entry points that need no audio: the cleaned document, its sentences, its spoken form. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,17 +56,54 @@ static void map_through(rtext *t, const size_t *src, size_t src_len, size_t inpu
         t->src[k] = t->src[k] < src_len ? src[t->src[k]] : input_len;
 }
 
+#define ENCODING_NAMES "utf-8, utf-16, cp1258, tcvn3, vni or viscii"
+
+/* The failure of a text that cannot be decoded. */
+static ra_status undecodable(const ra_engine *e, page_status ps, const decode_info *info, const char *what)
+{
+    if (ps == PAGE_UTF8)
+        return api_fail(e, RA_ERR_UTF8, "invalid UTF-8 at byte %zu%s (another encoding? --input-encoding names it)",
+                        info->bad, what);
+    if (ps == PAGE_UNSURE)
+        return api_fail(e, RA_ERR_UTF8, "%s is not UTF-8 and reads about as well as %s: name its encoding with "
+                        "--input-encoding (input_encoding: " ENCODING_NAMES ")", *what ? "the page" : "the text", info->name);
+    if (ps == PAGE_CHARSET)
+        return api_fail(e, RA_ERR_UTF8, "the page's charset \"%s\" is not one this system converts, and the page is not UTF-8",
+                        info->name);
+    return api_fail(e, RA_ERR_NOMEM, "out of memory");
+}
+
+/* What decoding had to guess or mend, for ra_warning. */
+static void note_decoding(const ra_engine *e, const decode_info *info)
+{
+    char msg[256] = "";
+    size_t n = 0;
+    if (info->detected)
+        n += (size_t)snprintf(msg + n, sizeof msg - n, "not UTF-8: read as %s, the encoding its bytes fit", info->detected);
+    if (info->replaced && n < sizeof msg)
+        n += (size_t)snprintf(msg + n, sizeof msg - n, "%sinvalid UTF-8 at byte %zu: %zu run%s of bad bytes read as "
+                              "nothing (--strict refuses the text)", n ? "; " : "", info->first_bad, info->replaced,
+                              info->replaced == 1 ? "" : "s");
+    for (int k = 0; k < LEGACY_COUNT && n < sizeof msg; k++)
+        if (info->mended.words[k])
+            n += (size_t)snprintf(msg + n, sizeof msg - n, "%s%zu word%s of %s text shown as Windows-1252 repaired",
+                                  n ? "; " : "", info->mended.words[k], info->mended.words[k] == 1 ? "" : "s",
+                                  legacy_name((legacy_enc)k));
+    if (n)
+        api_warn(e, "%s", msg);
+}
+
 static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext *t)
 {
     html_opts o = { e->whole_page, e->selector };
     mtext x;
     size_t bad = 0;
-    char cs[64] = "";
-    html_status hs = html_extract(in, len, &o, &x, &bad, cs, sizeof cs);
-    if (hs == HTML_UTF8)
-        return api_fail(e, RA_ERR_UTF8, "invalid UTF-8 at byte %zu of the page", bad);
-    if (hs == HTML_CHARSET)
-        return api_fail(e, RA_ERR_UTF8, "the page's charset \"%s\" is not one this system converts, and the page is not UTF-8", cs);
+    decode_info info = { .strict = e->strict };
+    html_status hs = html_extract(in, len, &o, &x, &info);
+    if (hs == HTML_UTF8 || hs == HTML_CHARSET || hs == HTML_UNSURE)
+        return undecodable(e, hs == HTML_UTF8 ? PAGE_UTF8 : hs == HTML_CHARSET ? PAGE_CHARSET : PAGE_UNSURE, &info,
+                           " of the page");
+    note_decoding(e, &info);
     if (hs == HTML_NO_MATCH)
         return api_fail(e, RA_ERR_EMPTY, "selector \"%s\" matches no element of the page", e->selector);
     if (hs != HTML_OK)
@@ -73,6 +111,7 @@ static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext
     ra_status st = rtext_prepare(x.s, x.len, t, &bad);
     if (st == RA_OK)
         map_through(t, x.src, x.len, len);
+    t->converted = info.converted;
     mtext_free(&x);
     return st == RA_OK ? RA_OK : api_fail(e, st == RA_ERR_UTF8 ? RA_ERR_NOMEM : st, "out of memory");
 }
@@ -88,6 +127,7 @@ static ra_status converted_text(const ra_engine *e, const page_text *p, size_t l
     if (st != RA_OK)
         return api_fail(e, st, "out of memory");
     map_through(t, p->src, p->len, len); /* converted: p->src is set */
+    t->converted = 1;
     return RA_OK;
 }
 
@@ -97,18 +137,20 @@ ra_status doc_text(const ra_engine *e, const char *in, size_t len, rtext *t)
     if (is_html(e, in, len))
         return html_text(e, in, len, t);
     page_text p;
-    page_status ps = text_decode(in, len, e->encoding, &p);
+    decode_info info = { .strict = e->strict };
+    page_status ps = text_decode(in, len, e->encoding, &p, &info);
     if (ps == PAGE_CHARSET)
-        return api_fail(e, RA_ERR_ARG, "unknown input encoding \"%s\" (utf-8, utf-16, cp1258 or viscii)", e->encoding);
+        return api_fail(e, RA_ERR_ARG, "unknown input encoding \"%s\" (" ENCODING_NAMES ")", e->encoding);
     if (ps != PAGE_OK)
-        return api_fail(e, RA_ERR_NOMEM, "out of memory");
+        return undecodable(e, ps, &info, "");
+    note_decoding(e, &info);
     if (p.src) {
         ra_status st = converted_text(e, &p, len, t);
         page_free(&p);
         return st;
     }
     size_t bad = 0;
-    ra_status st = rtext_prepare(in, len, t, &bad);
+    ra_status st = rtext_prepare(p.s, p.len, t, &bad);
     if (st == RA_ERR_UTF8)
         return api_fail(e, st, "invalid UTF-8 at byte %zu (another encoding? --input-encoding names it)", bad);
     if (st != RA_OK)

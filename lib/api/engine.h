@@ -23,14 +23,17 @@ struct ra_engine {
     char *selector;        /* HTML: the article element, or NULL */
     int whole_page;        /* HTML: read every visible text */
     unsigned max_duration_ms, timeout_ms; /* per synthesis; 0 = none */
-    char encoding[16];     /* text input: "" (auto), utf-8, utf-16, cp1258, viscii */
+    char encoding[16];     /* text input: "" (auto), utf-8, utf-16, cp1258, tcvn3, vni, viscii */
+    int strict;            /* input exactly as declared: nothing replaced, detected or repaired */
 };
 
 /* Records a failure for ra_errmsg (per thread) and returns st. */
 ra_status api_fail(const ra_engine *e, ra_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Forgets the calling thread's message at the start of a call. */
+/* Forgets the calling thread's message and warning at the start of a call. */
 void api_clear(const ra_engine *e);
+/* Records what the call had to guess or repair, for ra_warning (per thread). */
+void api_warn(const ra_engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The input as cleaned text and its sentences. */
 typedef struct {

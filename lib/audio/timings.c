@@ -10,12 +10,14 @@
 
 #include "ascii.h"
 #include "vec.h"
+#include "vnchar.h"
 
 typedef struct {
     ra_event_kind kind;
     double start, end;
     size_t byte_start, byte_end;
-    char *source;  /* the input's bytes [byte_start, byte_end) */
+    char *source;  /* the input's bytes [byte_start, byte_end); the cleaned source instead when
+                      they are not UTF-8 (input in a legacy encoding), so that JSON stays valid */
     char *text;    /* the cleaned source */
     char *spoken;
 } item;
@@ -67,7 +69,9 @@ int tim_collect(ra_timings *t, const ra_event *ev)
         return t->oom = 1, -1;
     size_t a = ev->byte_start <= t->len ? ev->byte_start : t->len;
     size_t b = ev->byte_end <= t->len && ev->byte_end >= a ? ev->byte_end : a;
-    item it = { ev->kind, ev->start, ev->end, ev->byte_start, ev->byte_end, dup_n(t->input + a, b - a),
+    int utf8 = utf8_first_invalid(t->input + a, b - a) == b - a;
+    item it = { ev->kind, ev->start, ev->end, ev->byte_start, ev->byte_end,
+                utf8 ? dup_n(t->input + a, b - a) : dup_n(ev->text, strlen(ev->text)),
                 dup_n(ev->text, strlen(ev->text)), dup_n(ev->spoken, strlen(ev->spoken)) };
     if (!it.source || !it.text || !it.spoken) {
         free(it.source);

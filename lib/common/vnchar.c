@@ -120,6 +120,17 @@ size_t vn_encode_multibyte(int32_t cp, char *out)
     return n > 0 ? (size_t)n : 0;
 }
 
+size_t utf8_char_len(const char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    if ((unsigned char)s[0] < 0x80)
+        return 1;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp);
+    return n > 0 ? (size_t)n : 0;
+}
+
 size_t utf8_first_invalid(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
@@ -127,11 +138,10 @@ size_t utf8_first_invalid(const char *s, size_t len)
             i++;
             continue;
         }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0)
+        size_t n = utf8_char_len(s + i, len - i);
+        if (n == 0)
             return i;
-        i += (size_t)n;
+        i += n;
     }
     return len;
 }

@@ -17,6 +17,8 @@ int vn_is_lower(int32_t cp);
 int32_t vn_lower(int32_t cp);
 int32_t vn_upper(int32_t cp);
 size_t vn_decode_multibyte(const char *s, size_t len, int32_t *cp);
+/* The byte length of the valid UTF-8 character at s, or 0 when s does not start with one. */
+size_t utf8_char_len(const char *s, size_t len);
 /* The offset of the first byte of s that is not valid UTF-8, or len. */
 size_t utf8_first_invalid(const char *s, size_t len);
 size_t vn_encode_multibyte(int32_t cp, char *out);

@@ -1,5 +1,5 @@
-/* Encodings of HTML pages: BOM and <meta charset> sniffing, and conversion through iconv with
- * a map back to the page's own bytes. */
+/* Encodings of pages and texts: BOM and <meta charset> sniffing, conversion (iconv, or the
+ * TCVN3 and VNI tables) with a map back to the input's own bytes, and the repairs of UTF-8. */
 #include "charset.h"
 
 #include <errno.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "encguess.h"
 #include "mtext.h"
 #include "vnchar.h"
 
@@ -74,15 +75,6 @@ static const char *iconv_name(const char *name)
     return name;
 }
 
-static page_status check_utf8(const char *s, size_t len, size_t skip, size_t *bad)
-{
-    size_t at = utf8_first_invalid(s, len);
-    if (at == len)
-        return PAGE_OK;
-    *bad = skip + at;
-    return PAGE_UTF8;
-}
-
 /* Converts one input character at a time, so that each output byte knows where it came from. */
 static page_status convert(iconv_t cd, const char *in, size_t len, size_t skip, mtext *m)
 {
@@ -109,45 +101,94 @@ static page_status convert(iconv_t cd, const char *in, size_t len, size_t skip, 
     return m->oom ? PAGE_NOMEM : PAGE_OK;
 }
 
-static page_status decode_with(const char *enc, const char *in, size_t len, size_t skip, page_text *out)
+page_status page_take(mtext *m, page_text *out)
 {
+    memset(out, 0, sizeof *out);
+    if (m->oom || mtext_terminate(m) != 0) {
+        mtext_free(m);
+        return PAGE_NOMEM;
+    }
+    out->owned = m->s;
+    out->s = m->s;
+    out->len = m->len;
+    out->src = m->src;
+    return PAGE_OK;
+}
+
+page_status charset_convert(const char *enc, const char *in, size_t len, size_t skip, page_text *out)
+{
+    memset(out, 0, sizeof *out);
+    mtext m = { 0 };
+    if (!strcmp(enc, "TCVN3") || !strcmp(enc, "VNI")) {
+        legacy_decode(enc[0] == 'T' ? LEGACY_TCVN3 : LEGACY_VNI, in, len, skip, &m);
+        return page_take(&m, out);
+    }
     iconv_t cd = iconv_open("UTF-8", enc);
     if (cd == (iconv_t)-1)
         return PAGE_CHARSET;
-    mtext m = { 0 };
     page_status st = convert(cd, in, len, skip, &m);
     iconv_close(cd);
-    if (st == PAGE_OK && mtext_terminate(&m) != 0)
-        st = PAGE_NOMEM;
     if (st != PAGE_OK) {
         mtext_free(&m);
         return st;
     }
-    out->owned = m.s;
-    out->s = m.s;
-    out->len = m.len;
-    out->src = m.src;
-    return PAGE_OK;
+    return page_take(&m, out);
 }
 
-page_status page_decode(const char *in, size_t len, page_text *out, size_t *bad, char *name, size_t cap)
+/* Repairs TCVN3 or VNI mojibake in decoded text p, in place. */
+static page_status repair(page_text *p, decode_info *info)
+{
+    mtext m = { 0 };
+    if (!legacy_repair(p->s, p->len, p->src, p->skip, &m, &info->mended))
+        return m.oom ? PAGE_NOMEM : PAGE_OK;
+    page_text fixed;
+    page_status st = page_take(&m, &fixed);
+    if (st == PAGE_OK) {
+        page_free(p);
+        *p = fixed;
+    }
+    return st;
+}
+
+/* in[skip..len) as UTF-8: taken as it is when valid; else, not strict, its invalid bytes
+ * replaced, or (may_guess) its encoding detected. Mojibake is then repaired. */
+static page_status utf8_text(const char *in, size_t len, size_t skip, int may_guess, page_text *out,
+                             decode_info *info)
 {
     memset(out, 0, sizeof *out);
-    const unsigned char *u = (const unsigned char *)in;
-    if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
-        return decode_with(u[0] == 0xFE ? "UTF-16BE" : "UTF-16LE", in, len, 2, out);
-    size_t skip = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
-    name[0] = '\0';
-    int declared = !skip && declared_charset(in, len, name, cap) && !is_utf8_name(name);
-    if (declared) {
-        page_status st = decode_with(iconv_name(name), in, len, 0, out);
-        if (st != PAGE_CHARSET)
-            return st; /* an encoding iconv does not know: the page may still be UTF-8 */
+    size_t bad = utf8_first_invalid(in + skip, len - skip);
+    if (bad < len - skip) {
+        info->bad = skip + bad;
+        if (info->strict)
+            return PAGE_UTF8;
+        page_status st = may_guess ? guess_decode(in, len, skip, out, info) : utf8_replace(in, len, skip, out, info);
+        return st != PAGE_OK || info->detected ? st : repair(out, info);
     }
     out->s = in + skip;
     out->len = len - skip;
     out->skip = skip;
-    page_status st = check_utf8(out->s, out->len, skip, bad);
+    return info->strict ? PAGE_OK : repair(out, info);
+}
+
+page_status page_decode(const char *in, size_t len, page_text *out, decode_info *info)
+{
+    memset(out, 0, sizeof *out);
+    const unsigned char *u = (const unsigned char *)in;
+    info->converted = 1;
+    if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
+        return charset_convert(u[0] == 0xFE ? "UTF-16BE" : "UTF-16LE", in, len, 2, out);
+    size_t skip = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+    info->name[0] = '\0';
+    int declared = !skip && declared_charset(in, len, info->name, sizeof info->name) && !is_utf8_name(info->name);
+    if (declared) {
+        page_status st = charset_convert(iconv_name(info->name), in, len, 0, out);
+        if (st == PAGE_OK && !info->strict)
+            st = repair(out, info); /* a TCVN3 page declared as windows-1252 */
+        if (st != PAGE_CHARSET)
+            return st; /* an encoding iconv does not know: the page may still be UTF-8 */
+    }
+    page_status st = utf8_text(in, len, skip, 1, out, info);
+    info->converted = out->src != NULL;
     return st == PAGE_UTF8 && declared ? PAGE_CHARSET : st;
 }
 
@@ -155,8 +196,9 @@ page_status page_decode(const char *in, size_t len, page_text *out, size_t *bad,
  * UTF-16 when a BOM says so). */
 static const struct {
     const char *name, *iconv;
-} encodings[] = { { "", NULL }, { "auto", NULL }, { "utf-8", NULL }, { "utf-16", "UTF-16LE" },
-                  { "cp1258", "WINDOWS-1258" }, { "windows-1258", "WINDOWS-1258" }, { "viscii", "VISCII" } };
+} encodings[] = { { "", NULL },         { "auto", NULL },  { "utf-8", NULL },  { "utf-16", "UTF-16LE" },
+                  { "cp1258", "WINDOWS-1258" }, { "windows-1258", "WINDOWS-1258" },
+                  { "tcvn3", "TCVN3" }, { "vni", "VNI" }, { "viscii", "VISCII" } };
 
 static int encoding_index(const char *name)
 {
@@ -171,7 +213,7 @@ int text_encoding_known(const char *name)
     return encoding_index(name) >= 0;
 }
 
-page_status text_decode(const char *in, size_t len, const char *encoding, page_text *out)
+page_status text_decode(const char *in, size_t len, const char *encoding, page_text *out, decode_info *info)
 {
     memset(out, 0, sizeof *out);
     int e = encoding_index(encoding);
@@ -179,15 +221,13 @@ page_status text_decode(const char *in, size_t len, const char *encoding, page_t
         return PAGE_CHARSET;
     const unsigned char *u = (const unsigned char *)in;
     int bom16 = len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE));
-    int may_be_16 = !encodings[e].iconv ? ascii_casecmp(encodings[e].name, "utf-8") != 0
-                                        : !strcmp(encodings[e].iconv, "UTF-16LE");
+    int utf8 = !encodings[e].iconv, named_utf8 = utf8 && ascii_casecmp(encodings[e].name, "utf-8") == 0;
+    int may_be_16 = utf8 ? !named_utf8 : !strcmp(encodings[e].iconv, "UTF-16LE");
     if (bom16 && may_be_16)
-        return decode_with(u[0] == 0xFE ? "UTF-16BE" : "UTF-16LE", in, len, 2, out);
-    if (encodings[e].iconv)
-        return decode_with(encodings[e].iconv, in, len, 0, out);
-    out->s = in;
-    out->len = len;
-    return PAGE_OK;
+        return charset_convert(u[0] == 0xFE ? "UTF-16BE" : "UTF-16LE", in, len, 2, out);
+    if (!utf8)
+        return charset_convert(encodings[e].iconv, in, len, 0, out);
+    return utf8_text(in, len, 0, !named_utf8, out, info);
 }
 
 size_t page_source(const page_text *p, size_t off)

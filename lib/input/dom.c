@@ -426,12 +426,12 @@ static int parse(dom *d, const GumboOptions *opt)
     return d->out ? 0 : -1;
 }
 
-dom_status dom_parse(const char *in, size_t len, dom *d, size_t *bad, char *name, size_t cap)
+dom_status dom_parse(const char *in, size_t len, dom *d, decode_info *info)
 {
     memset(d, 0, sizeof *d);
-    page_status ps = page_decode(in, len, &d->page, bad, name, cap);
+    page_status ps = page_decode(in, len, &d->page, info);
     if (ps != PAGE_OK)
-        return ps == PAGE_NOMEM ? DOM_NOMEM : ps == PAGE_UTF8 ? DOM_UTF8 : DOM_CHARSET;
+        return ps == PAGE_NOMEM ? DOM_NOMEM : ps == PAGE_UTF8 ? DOM_UTF8 : ps == PAGE_UNSURE ? DOM_UNSURE : DOM_CHARSET;
     if (guard_page(&d->page) != 0) {
         dom_free(d);
         return DOM_NOMEM;

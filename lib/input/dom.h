@@ -32,11 +32,11 @@ typedef struct {
     const GumboNode *title_node, *og_node; /* <title> and <meta property="og:title"> */
 } dom;
 
-typedef enum { DOM_OK = 0, DOM_NOMEM, DOM_UTF8, DOM_CHARSET } dom_status;
+typedef enum { DOM_OK = 0, DOM_NOMEM, DOM_UTF8, DOM_CHARSET, DOM_UNSURE } dom_status;
 
-/* Parses in[0..len). On DOM_UTF8 *bad is the input offset of the first invalid byte; on
- * DOM_CHARSET name holds the declared encoding. */
-dom_status dom_parse(const char *in, size_t len, dom *d, size_t *bad, char *name, size_t cap);
+/* Parses in[0..len), decoded under info (page_decode): its failures come back as DOM_UTF8,
+ * DOM_CHARSET and DOM_UNSURE with info filled in. */
+dom_status dom_parse(const char *in, size_t len, dom *d, decode_info *info);
 void dom_free(dom *d);
 
 GumboTag dom_tag(const dnode *n);

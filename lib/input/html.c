@@ -7,14 +7,15 @@
 #include "ascii.h"
 #include "dom.h"
 
-html_status html_extract(const char *in, size_t len, const html_opts *o, mtext *out, size_t *bad, char *name,
-                         size_t cap)
+html_status html_extract(const char *in, size_t len, const html_opts *o, mtext *out, decode_info *info)
 {
     memset(out, 0, sizeof *out);
     dom d;
-    dom_status ds = dom_parse(in, len, &d, bad, name, cap);
-    if (ds != DOM_OK)
-        return ds == DOM_NOMEM ? HTML_NOMEM : ds == DOM_UTF8 ? HTML_UTF8 : HTML_CHARSET;
+    dom_status ds = dom_parse(in, len, &d, info);
+    if (ds != DOM_OK) {
+        static const html_status as_html[] = { HTML_OK, HTML_NOMEM, HTML_UTF8, HTML_CHARSET, HTML_UNSURE };
+        return as_html[ds];
+    }
     article_status as = article_extract(&d, o && o->whole_page, o ? o->selector : NULL, out);
     dom_free(&d);
     if (as != ARTICLE_FOUND || mtext_terminate(out) != 0) {

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "charset.h"
 #include "mtext.h"
 
 typedef struct {
@@ -12,12 +13,13 @@ typedef struct {
     const char *selector;  /* "tag", "#id" or ".class": the article element; NULL to find it */
 } html_opts;
 
-typedef enum { HTML_OK = 0, HTML_NOMEM, HTML_UTF8, HTML_CHARSET, HTML_NO_MATCH } html_status;
+typedef enum { HTML_OK = 0, HTML_NOMEM, HTML_UTF8, HTML_CHARSET, HTML_UNSURE, HTML_NO_MATCH } html_status;
 
-/* On HTML_OK out->s is the text (NUL-terminated, "" for an empty page). On HTML_UTF8 *bad is the offset of the first invalid byte; on HTML_CHARSET name (cap bytes)
- * holds the declared encoding, which neither iconv nor UTF-8 reads. */
-html_status html_extract(const char *in, size_t len, const html_opts *o, mtext *out, size_t *bad, char *name,
-                         size_t cap);
+/* On HTML_OK out->s is the text (NUL-terminated, "" for an empty page). The page is decoded
+ * under info (page_decode), which tells what was repaired and, on HTML_UTF8 (the first invalid
+ * byte), HTML_CHARSET (the declared encoding neither iconv nor UTF-8 reads) and HTML_UNSURE
+ * (the encodings the bytes fit), why the page cannot be read. */
+html_status html_extract(const char *in, size_t len, const html_opts *o, mtext *out, decode_info *info);
 /* 1 when the bytes look like an HTML document (a doctype, <html>, <head> or <body> early on). */
 int html_sniff(const char *in, size_t len);
 

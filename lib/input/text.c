@@ -246,7 +246,7 @@ ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offs
             utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
                                                   (utf8proc_ssize_t)(len - i), &cp);
             if (n <= 0) {
-                rtext_free(&(rtext){ st.b.s, 0, st.b.src });
+                rtext_free(&(rtext){ st.b.s, 0, st.b.src, 0 });
                 if (bad_offset)
                     *bad_offset = i;
                 return RA_ERR_UTF8;
@@ -259,7 +259,7 @@ ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offs
     end_word(&st);
     emit(&st.b, "", 1, len); /* NUL terminator, mapped to the end of input */
     if (st.b.oom) {
-        rtext_free(&(rtext){ st.b.s, 0, st.b.src });
+        rtext_free(&(rtext){ st.b.s, 0, st.b.src, 0 });
         return RA_ERR_NOMEM;
     }
     out->s = st.b.s;
@@ -298,13 +298,38 @@ static size_t source_char_end(const char *in, size_t len, size_t at)
     return e;
 }
 
+static int ascii_blank(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* End of the source character of clean byte last, in text converted from another encoding: where
+ * the next clean character's source begins, less the blanks and tags dropped between them. */
+static size_t converted_end(const rtext *t, const char *in, size_t len, size_t last)
+{
+    size_t start = t->src[last], k = last + 1;
+    while (k < t->len && t->src[k] == start)
+        k++;
+    size_t b = t->src[k] < len ? t->src[k] : len;
+    while (b > start + 1 && ascii_blank(in[b - 1]))
+        b--;
+    if (in[b - 1] == '>') { /* a tag dropped after the character */
+        size_t lt = b - 1;
+        while (lt > start + 1 && in[lt] != '<')
+            lt--;
+        if (in[lt] == '<')
+            b = lt;
+    }
+    return b;
+}
+
 void rtext_source_span(const rtext *t, const char *in, size_t len, size_t from, size_t to, size_t *a, size_t *b)
 {
     size_t last = to - 1;
     while (last > from && ((unsigned char)t->s[last] & 0xC0) == 0x80)
         last--;
     *a = t->src[from];
-    *b = source_char_end(in, len, t->src[last]);
+    *b = t->converted ? converted_end(t, in, len, last) : source_char_end(in, len, t->src[last]);
     if (*b < *a)
         *b = *a;
 }

@@ -10,6 +10,8 @@ typedef struct {
     char *s;      /* clean text, NUL-terminated */
     size_t len;
     size_t *src;  /* len + 1 entries: source byte offset of each clean byte (src[len] = input length) */
+    int converted;/* src points into bytes of another encoding (set by the caller that mapped it):
+                     a character there ends where the next one begins */
 } rtext;
 
 /* Validates and cleans text: NFC, one tone-mark placement (hòa, thủy), Ð read as Đ, HTML tags

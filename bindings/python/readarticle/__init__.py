@@ -15,6 +15,7 @@ import ctypes
 import json
 import os
 import threading
+import warnings
 
 from . import _native
 from ._native import lib
@@ -57,6 +58,9 @@ def _check(status, engine=None):
     ra_errmsg() is per thread and only lasts until that thread's next call into the library."""
     if status != OK:
         raise Error(status, lib.ra_errmsg(engine).decode("utf-8", "replace"))
+    message = lib.ra_warning(engine) if engine is not None else b""
+    if message:
+        warnings.warn("readarticle: " + message.decode("utf-8", "replace"), UnicodeWarning, stacklevel=3)
 
 
 def _utf8(text):
@@ -166,7 +170,7 @@ class Reader:
     def __init__(self, voice="north", rate=None, pitch=None, lexicons=(), max_instances=None, *,
                  pause_sentence=None, pause_paragraph=None, worker_timeout_ms=None, worker_memory_mb=None,
                  html=False, selector=None, whole_page=False, max_duration_ms=None, timeout_ms=None,
-                 input_encoding=None):
+                 input_encoding=None, strict=True):
         """voice: a built-in name (see voices()) or a voice profile file; rate: words per minute
         (80..450); pitch: 0..100; lexicons: user lexicon files (TSV); max_instances: speech
         workers for concurrent calls (at most 64). None keeps the library's default.
@@ -174,7 +178,11 @@ class Reader:
         bytes; selector ("tag", "#id", ".class") names the article element; whole_page reads
         all visible text of a page. max_duration_ms and timeout_ms bound each synthesis (it
         fails with ERR_LIMIT). input_encoding names the encoding of the text (utf-8, utf-16,
-        cp1258, viscii): with anything but UTF-8, pass bytes in that encoding, not str."""
+        cp1258, tcvn3, vni, viscii): with anything but UTF-8, pass bytes in that encoding, not
+        str. strict=False reads bytes that are not valid UTF-8 as well as it can, as the CLI
+        does (stray bytes dropped, a legacy encoding detected, TCVN3/VNI mojibake repaired),
+        and tells what it did with a UnicodeWarning; strict=True (as Python's codecs) raises
+        Error(ERR_UTF8) instead."""
         self._engine = None
         self._calls = 0
         self._idle = threading.Condition()
@@ -185,6 +193,7 @@ class Reader:
         opts.html_selector = None if selector is None else selector.encode("utf-8")
         opts.html_whole_page = 1 if whole_page else 0
         opts.input_encoding = None if input_encoding is None else input_encoding.encode("ascii")
+        opts.input_strict = 1 if strict else 0
         opts.voice = None if voice is None else os.fsencode(voice)
         for field, value in (("rate", rate), ("pitch", pitch), ("max_instances", max_instances),
                              ("pause_sentence", pause_sentence), ("pause_paragraph", pause_paragraph),

@@ -101,10 +101,12 @@ class ra_options(ctypes.Structure):
         ("max_duration_ms", ctypes.c_uint),
         ("timeout_ms", ctypes.c_uint),
         ("input_encoding", ctypes.c_char_p),
+        # since version 4
+        ("input_strict", ctypes.c_int),
     ]
 
 
-RA_OPTIONS_VERSION = 3
+RA_OPTIONS_VERSION = 4
 RA_INPUT_TEXT, RA_INPUT_HTML, RA_INPUT_AUTO = 0, 1, 2
 
 
@@ -136,6 +138,7 @@ _PROTOTYPES = {
     "ra_engine_new": (_c_int, [_P(_c_void_p), _P(ra_options)]),
     "ra_engine_free": (None, [_c_void_p]),
     "ra_errmsg": (_c_char_p, [_c_void_p]),
+    "ra_warning": (_c_char_p, [_c_void_p]),
     "ra_sample_rate": (_c_int, [_c_void_p]),
     "ra_normalize": (_c_int, [_c_void_p, _c_char_p, _c_size_t, _P(_c_void_p)]),
     "ra_sentences": (_c_int, [_c_void_p, _c_char_p, _c_size_t, _P(_c_void_p)]),

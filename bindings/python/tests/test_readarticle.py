@@ -125,6 +125,12 @@ class TextTests(unittest.TestCase):
             legacy = subprocess.run(["iconv", "-f", "UTF-8", "-t", "WINDOWS-1258"], input=text.encode(),
                                     capture_output=True, check=True).stdout
             self.assertEqual(reader.normalize(legacy), want)
+        tcvn3 = "Hµ Néi cã 12 quËn.".encode("cp1252")
+        with self.assertRaises(readarticle.Error):
+            self.reader.normalize(tcvn3)  # strict by default, as Python's codecs
+        with readarticle.Reader(strict=False) as reader:
+            with self.assertWarnsRegex(UnicodeWarning, "read as tcvn3"):
+                self.assertEqual(reader.normalize(tcvn3), want)
         with self.assertRaises(readarticle.Error) as cm:
             readarticle.Reader(input_encoding="klingon")
         self.assertEqual(cm.exception.status, readarticle.ERR_ARG)
