@@ -151,10 +151,11 @@ static int ends_with(const char *w, size_t n, const char *tail)
 }
 
 /* Rimes the shape check lets through that Vietnamese spelling never writes: ơ closed by ng, c,
- * o or u without the ư of ương, ước, ươu; ă open or closed by a vowel; â closed by i or o. */
+ * o or u without the ư of ương, ước, ươu; ă open or closed by a vowel; â closed by i or o; e
+ * closed by i, y or u (êu is ê); o closed by u or y. */
 static int rime_written(const char *w, size_t n)
 {
-    static const char *const never[] = { "ăi", "ăo", "ău", "ăy", "âi", "âo" };
+    static const char *const never[] = { "ăi", "ăo", "ău", "ăy", "âi", "âo", "ei", "ey", "eu", "ou", "oy" };
     for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
         if (ends_with(w, n, never[i]))
             return 0;
