@@ -12,6 +12,26 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Strict UTF-8: no overlong forms, surrogates or code points past U+10FFFF. */
+static int valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = *p++, n = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1 : c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xF0 && c < 0xF5 ? 3 : 9;
+        if (n == 9)
+            return 0;
+        unsigned cp = n == 0 ? c : n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 0x07;
+        for (unsigned k = 0; k < n; k++, p++) {
+            if ((*p & 0xC0) != 0x80)
+                return 0;
+            cp = cp << 6 | (*p & 0x3F);
+        }
+        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return 0;
+    }
+    return 1;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static ra_engine *engine;
@@ -22,6 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (const char *p = out; *p; p++)
             if (*p >= '0' && *p <= '9')
                 abort(); /* a digit would reach espeak-ng */
+        if (!valid_utf8(out))
+            abort(); /* bad bytes are replaced or decoded, never passed on */
         ra_free(out);
     }
     out = NULL;

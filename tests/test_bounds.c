@@ -302,6 +302,72 @@ static void assert_linear(const char *head, const char *unit, size_t times)
         fail_msg("'%s' x %zu: %.3f s; x %zu: %.3f s", unit, times, a, 8 * times, b);
 }
 
+/* A run-on text of n bytes: Vietnamese words, a comma now and then, no sentence mark. */
+static char *run_on(size_t n)
+{
+    static const char *const words[] = { "người", "dân", "huyện", "tỉnh", "một", "hai", "xã", "năm" };
+    char *s = malloc(n + 16);
+    assert_non_null(s);
+    size_t len = 0;
+    for (unsigned k = 0; len < n; k++) {
+        const char *w = words[(k * 7 + k / 8) % 8];
+        len += (size_t)sprintf(s + len, "%s%s ", w, k % 97 == 96 ? "," : "");
+    }
+    s[len] = '\0';
+    return s;
+}
+
+static size_t first_done = SIZE_MAX;
+
+static int stop_at_first(void *user, size_t done, size_t total)
+{
+    (void)user;
+    (void)total;
+    first_done = done;
+    return 1;
+}
+
+static int count_sentences(void *user, const ra_event *ev)
+{
+    size_t *n = user;
+    if (ev->kind == RA_EVENT_SENTENCE) {
+        n[0]++;
+        n[1] = ev->byte_end - ev->byte_start > n[1] ? ev->byte_end - ev->byte_start : n[1];
+    }
+    return 0;
+}
+
+/* A sentence longer than SEG_PIECE_MAX (4096 bytes) is prepared and spoken in pieces cut at a
+ * clause mark or a space, so a stop request waits for one piece, not for a megabyte. The text
+ * entry points still print it as one sentence. */
+static void test_run_on_sentence_in_pieces(void **state)
+{
+    (void)state;
+    char *text = run_on(10000), *out = NULL;
+    assert_int_equal(ra_sentences(eng, text, strlen(text), &out), RA_OK);
+    assert_non_null(strchr(out, '\n'));
+    assert_true(strchr(out, '\n')[1] == '\0'); /* one line */
+    assert_int_equal(strlen(out), strlen(text)); /* every word, each once */
+    ra_free(out);
+    assert_int_equal(ra_normalize(eng, text, strlen(text), &out), RA_OK);
+    assert_true(strchr(out, '\n')[1] == '\0');
+    ra_free(out);
+    size_t seen[2] = { 0, 0 }, samples = 0;
+    ra_hooks h;
+    ra_hooks_init(&h);
+    h.on_event = count_sentences;
+    h.event_user = seen;
+    assert_int_equal(ra_synth_to_sink_with(eng, text, 4500, count_pcm, &samples, &h), RA_OK);
+    assert_true(seen[0] == 2 && seen[1] <= 4096); /* two pieces, cut after a comma */
+    free(text);
+    text = run_on(1 << 20);
+    ra_hooks_init(&h);
+    h.progress = stop_at_first;
+    assert_int_equal(ra_synth_to_sink_with(eng, text, strlen(text), count_pcm, &samples, &h), RA_ERR_ABORTED);
+    assert_true(first_done <= 4096); /* the first report came after one piece of the megabyte */
+    free(text);
+}
+
 static void test_pathological_inputs_cost_linear_time(void **state)
 {
     (void)state;
@@ -449,6 +515,7 @@ int main(void)
         cmocka_unit_test(test_long_runs_are_summarized),
         cmocka_unit_test(test_invalid_utf8_inside_markup),
         cmocka_unit_test(test_input_encodings),
+        cmocka_unit_test(test_run_on_sentence_in_pieces),
         cmocka_unit_test(test_lexicon_precedence),
         cmocka_unit_test(test_timings_json_escapes),
         cmocka_unit_test(test_word_times_follow_speech),

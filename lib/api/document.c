@@ -209,7 +209,7 @@ static int spoken_line(const ra_engine *e, const document *d, size_t i, rbuf *b)
     if (norm_sentence(&e->ncfg, d->flags[i], d->text.s + s->start, s->end - s->start, b, NULL) != 0)
         return -1;
     if (b->len > before)
-        rbuf_putc(b, '\n');
+        rbuf_putc(b, s->brk == BRK_NONE ? ' ' : '\n'); /* a piece: its sentence goes on */
     return b->oom ? -1 : 0;
 }
 
@@ -229,7 +229,7 @@ static int source_line(const ra_engine *e, const document *d, size_t i, rbuf *b)
         space = 0;
         rbuf_putc(b, c);
     }
-    rbuf_putc(b, '\n');
+    rbuf_putc(b, s->brk == BRK_NONE ? ' ' : '\n');
     return b->oom ? -1 : 0;
 }
 

@@ -83,6 +83,7 @@ static int pause_ms(const voice_profile *v, brk_kind brk)
     case BRK_HEADING: return v->pause_heading;
     case BRK_PARAGRAPH: return v->pause_paragraph;
     case BRK_LIST: return v->pause_list;
+    case BRK_NONE: return 0;
     default: return v->pause_sentence;
     }
 }

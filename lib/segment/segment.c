@@ -11,7 +11,7 @@
 
 #define WRAP_MIN_LINE 60 /* a shorter line without a final mark is a heading, not wrapped prose */
 
-static void push(sentlist *l, const char *s, size_t a, size_t b, brk_kind brk)
+static void push_one(sentlist *l, const char *s, size_t a, size_t b, brk_kind brk)
 {
     while (a < b && (s[a] == ' ' || s[a] == '\n'))
         a++;
@@ -23,6 +23,8 @@ static void push(sentlist *l, const char *s, size_t a, size_t b, brk_kind brk)
         i += vn_decode(s + i, b - i, &cp);
         speakable = vn_is_letter(cp) || vn_is_digit(cp);
     }
+    if (!speakable && l->n && l->v[l->n - 1].brk == BRK_NONE)
+        l->v[l->n - 1].brk = brk; /* the last piece of a sentence had nothing to read */
     if (!speakable || l->oom)
         return;
     if (vec_room((void **)&l->v, &l->cap, l->n, sizeof *l->v) != 0) {
@@ -30,6 +32,34 @@ static void push(sentlist *l, const char *s, size_t a, size_t b, brk_kind brk)
         return;
     }
     l->v[l->n++] = (sentence){ a, b, brk };
+}
+
+/* Where a piece of s[a..b) (longer than SEG_PIECE_MAX) ends: after the last clause mark and
+ * space in its second half, else at its last space there, else at the first space after it (a
+ * word is never cut: a 100,000-digit number is one word, summarized), else at b. */
+static size_t piece_end(const char *s, size_t a, size_t b)
+{
+    size_t limit = a + SEG_PIECE_MAX, space = 0;
+    for (size_t i = limit; i > a + SEG_PIECE_MAX / 2; i--) {
+        if (s[i] != ' ' && s[i] != '\n')
+            continue;
+        if (strchr(",;:", s[i - 1]))
+            return i;
+        if (!space)
+            space = i;
+    }
+    if (space)
+        return space;
+    while (limit < b && s[limit] != ' ' && s[limit] != '\n')
+        limit++;
+    return limit;
+}
+
+static void push(sentlist *l, const char *s, size_t a, size_t b, brk_kind brk)
+{
+    for (size_t cut; b - a > SEG_PIECE_MAX && (cut = piece_end(s, a, b)) < b; a = cut)
+        push_one(l, s, a, cut, BRK_NONE);
+    push_one(l, s, a, b, brk);
 }
 
 static int is_final(int32_t cp)

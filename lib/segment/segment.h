@@ -10,8 +10,14 @@ typedef enum {
     BRK_SENTENCE,  /* ends a sentence inside a paragraph */
     BRK_PARAGRAPH, /* ends a paragraph (line or blank line after a final mark) */
     BRK_HEADING,   /* ends a line without a final mark: a heading, title or menu line */
-    BRK_LIST       /* ends a list item (a line starting with -, •, 1., a) ...) */
+    BRK_LIST,      /* ends a list item (a line starting with -, •, 1., a) ...) */
+    BRK_NONE       /* ends a piece of a sentence too long to prepare at once (SEG_PIECE_MAX):
+                      the sentence goes on, without a pause */
 } brk_kind;
+
+/* The longest sentence prepared at once: a longer one is cut into pieces at clause marks or
+ * spaces, so that the work between two checks for a stop request stays small. */
+#define SEG_PIECE_MAX 4096
 
 typedef struct {
     size_t start, end; /* byte span in the segmented text, trimmed of spaces */
