@@ -27,6 +27,14 @@ html-hidden-style|lib/input/dom.c|s/strstr(flat, "display:none") != NULL ||//
 limit-duration|lib/api/speak.c|s/        s->limited = s->stopped = 1;\n    return s->stopped;/    return s->stopped;/
 cancel-poll|lib/speech/proc.c|s/if (w->cancel \&\& r <= 0 \&\& w->cancel->fn(w->cancel->user))/if (0)/
 utf8-in-markup|lib/input/text.c|s/    if (bad < len) {/    if (0) {/
+legacy-evidence|lib/input/encguess.c|s/#define EVIDENCE 3 /#define EVIDENCE 0 /
+legacy-ambiguity|lib/input/encguess.c|s/score\[best\] < 2 \* score\[second\]/0/
+legacy-case|lib/input/encguess.c|s/return upper_after_first == 0 || lower == 0;/return 1;/
+repair-lone-glyphs|lib/input/legacy.c|s/const unsigned evidence = RUN_WORD | RUN_LATIN | RUN_LETTER;/const unsigned evidence = RUN_WORD | RUN_LATIN;/
+legacy-offsets|lib/input/text.c|s/\*b = t->converted ? converted_end(t, in, len, last) :/*b =/
+timings-legacy-json|lib/audio/timings.c|s/utf8 ? dup_n(t->input + a, b - a) : dup_n(ev->text, strlen(ev->text)),/dup_n(t->input + a, b - a),/
+old-options-strict|lib/api/api.c|s/e->strict = opts->version < 4 || opts->input_strict;/e->strict = opts->input_strict;/
+sentence-pieces|lib/segment/segment.h|s/#define SEG_PIECE_MAX 4096/#define SEG_PIECE_MAX 4096000/
 '
 want=" $* "
 work=$(mktemp -d /tmp/ra-mutate-XXXXXX)
