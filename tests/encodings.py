@@ -98,13 +98,17 @@ def check_tables():
 def check_known(exe):
     # Published examples of each encoding shown as Windows-1252: the README of the npm package
     # vietnamese-conversion (VNI "Xin chaøo caùc baïn"), the example of a TCVN3 converter
-    # (convertTcvn3ToUnicode: "B¶o Th¾ng", "B¸t X¸t"), and the classic TCVN3 "ViÖt Nam".
+    # (convertTcvn3ToUnicode: "B¶o Th¾ng", "B¸t X¸t", and "Mêng Kh¬ng" for Mường Khương, whose
+    # ư, byte 0xAD, a soft hyphen in Windows-1252, was lost on the way), and the classic "ViÖt Nam".
     cases = [("Xin chaøo caùc baïn.", "Xin chào các bạn.", "vni"),
              ("B¶o Th¾ng vµ B¸t X¸t.", "Bảo Thắng và Bát Xát.", "tcvn3"),
+             ("Mêng Kh¬ng, r­îu.", "Mường Khương, rượu.", "tcvn3"),
              ("ViÖt Nam.", "Việt Nam.", "tcvn3")]
     for shown, meant, enc in cases:
         code, out, err = run(exe, shown.encode(), "--extract")
         check(code == 0 and out.strip() == meant and "repaired" in err, f"mojibake {shown!r} reads {meant!r} (got {out.strip()!r})")
+        if shown.startswith("Mêng"):
+            continue  # a lost soft hyphen is a mishap of text, not of a file's bytes
         code, out, _ = run(exe, shown.encode("cp1252"), "--extract", "--input-encoding", enc)
         check(code == 0 and out.strip() == meant, f"bytes of {shown!r} named {enc} read {meant!r} (got {out.strip()!r})")
         # detection wants three words of evidence: fewer high bytes are taken for stray ones

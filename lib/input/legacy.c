@@ -46,10 +46,12 @@ static const char *lookup(legacy_enc e, const char *g, size_t n)
     return NULL;
 }
 
-/* Where converted text goes: a mapped text, or a fixed buffer (a candidate word). */
+/* Where converted text goes: a mapped text, or a fixed buffer (a candidate word) with the
+ * source offset of each byte. */
 typedef struct {
     mtext *m;
     char *buf;
+    size_t *at;
     size_t cap, len;
     int over;
 } sink;
@@ -60,6 +62,8 @@ static void sink_put(sink *k, const char *s, size_t n, size_t src)
         mtext_put(k->m, s, n, src);
     } else if (k->len + n < k->cap) {
         memcpy(k->buf + k->len, s, n);
+        for (size_t i = 0; i < n; i++)
+            k->at[k->len + i] = src;
         k->len += n;
     } else {
         k->over = 1;
@@ -149,15 +153,52 @@ size_t legacy_run(const char *s, size_t n, size_t i, unsigned *kind)
     return k;
 }
 
-/* 1 when word w read in encoding e is a Vietnamese syllable. */
+/* TCVN3's ư is byte 0xAD, Windows-1252's soft hyphen, which web pages and editors drop: "Mêng"
+ * then reads "Mờng". Puts an ư back before an ơ that Vietnamese never writes without one (before
+ * ng, c, u or o) when an onset letter comes before it. */
+static void restore_u(sink *k)
+{
+    for (size_t i = 1; i + 2 < k->len; i++) {
+        int32_t cp, base;
+        int tone;
+        if (((unsigned char)k->buf[i] & 0xC0) == 0x80 || (unsigned char)k->buf[i - 1] >= 0x80)
+            continue; /* not a character start, or no ASCII onset letter before it */
+        size_t n = vn_decode(k->buf + i, k->len - i, &cp);
+        vn_split_tone(vn_lower(cp), &base, &tone);
+        const char *next = k->buf + i + n;
+        size_t rest = k->len - i - n;
+        if (base != 0x01A1 || !((rest == 2 && !memcmp(next, "ng", 2)) || (rest == 1 && strchr("cuo", *next))))
+            continue;
+        if (k->len + 2 >= k->cap)
+            return;
+        memmove(k->buf + i + 2, k->buf + i, k->len - i);
+        memmove(k->at + i + 2, k->at + i, (k->len - i) * sizeof *k->at);
+        memcpy(k->buf + i, vn_is_upper(cp) ? "\xC6\xAF" : "\xC6\xB0", 2); /* Ư, ư */
+        k->at[i + 1] = k->at[i];
+        k->len += 2;
+        return;
+    }
+}
+
+/* Word w read in encoding e into k; 1 when it is then a Vietnamese syllable. */
+static int read_word(legacy_enc e, const char *w, size_t n, size_t src0, sink *k)
+{
+    if (n > TOKEN_MAX)
+        return 0;
+    convert(e, w, n, 0, NULL, src0, k);
+    if (k->over)
+        return 0;
+    if (!vn_is_written_syllable(k->buf, k->len) && e == LEGACY_TCVN3)
+        restore_u(k);
+    return vn_is_written_syllable(k->buf, k->len);
+}
+
 static int reads_as_syllable(legacy_enc e, const char *w, size_t n)
 {
     char buf[TOKEN_MAX * 2];
-    sink k = { .buf = buf, .cap = sizeof buf };
-    if (n > TOKEN_MAX)
-        return 0;
-    convert(e, w, n, 0, NULL, 0, &k);
-    return !k.over && vn_is_written_syllable(buf, k.len);
+    size_t at[TOKEN_MAX * 2];
+    sink k = { .buf = buf, .at = at, .cap = sizeof buf };
+    return read_word(e, w, n, 0, &k);
 }
 
 /* The encoding line s[0..n) is in, or -1: the one that mends more of its words than the other
@@ -191,10 +232,14 @@ static size_t mend_line(legacy_enc e, const char *s, size_t a, size_t b, const s
 {
     size_t mended = 0;
     unsigned kind;
+    char buf[TOKEN_MAX * 2];
+    size_t at[TOKEN_MAX * 2];
     for (size_t i = a, k; i < b; i = k) {
         k = legacy_run(s, b, i, &kind);
-        if ((kind & (RUN_WORD | RUN_LATIN)) == (RUN_WORD | RUN_LATIN) && reads_as_syllable(e, s + i, k - i)) {
-            legacy_glyphs(e, s + i, k - i, src ? src + i : NULL, base + i, m);
+        sink w = { .buf = buf, .at = at, .cap = sizeof buf };
+        if ((kind & (RUN_WORD | RUN_LATIN)) == (RUN_WORD | RUN_LATIN) && read_word(e, s + i, k - i, i, &w)) {
+            for (size_t j = 0; j < w.len; j++) /* the word's bytes, each from its glyph */
+                mtext_put(m, buf + j, 1, src ? src[at[j]] : base + at[j]);
             mended++;
         } else {
             copy_span(s, i, k, src, base, m);
