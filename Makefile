@@ -157,7 +157,7 @@ $(BUILD)/readarticle: $(wildcard cli/*.c cli/*.h) include/readarticle.h $(BUILD)
 $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libreadarticle-internal.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Wno-format-truncation -o $@ $< $(BUILD)/libreadarticle-internal.a \
-	  $(shell pkg-config --libs cmocka 2>/dev/null) $(LIBS) -lsndfile $(LDFLAGS)
+	  $(shell pkg-config --libs cmocka 2>/dev/null) $(LIBS) -lsndfile -lm $(LDFLAGS)
 
 # a program with its own tokenize() and segment(), linked against the public static library
 $(BUILD)/tests/host_names: tests/hosts/host_names.c $(BUILD)/libreadarticle.a

@@ -68,6 +68,8 @@ static void usage(FILE *f)
           "      --pause-paragraph MS  silence after a paragraph, heading or list item\n"
           "      --max-duration S  fail (exit 1, no output) rather than write more than S seconds of audio\n"
           "      --timeout S       fail (exit 1, no output) when reading takes longer than S seconds\n"
+          "  -j, --jobs N          speak with up to N workers at once (1..64; default: the number of\n"
+          "                        CPUs, at most 8): later sentences are spoken ahead, in order\n"
           "      --rate WPM        speaking rate, 80..450 words per minute\n"
           "      --pitch N         pitch, 0..100\n"
           "      --progress        report progress on stderr (default when stderr is a terminal)\n"
@@ -142,6 +144,7 @@ static const struct option longopts[] = {
     { "selector", required_argument, NULL, O_SELECTOR }, { "whole-page", no_argument, NULL, O_WHOLE },
     { "extract", no_argument, NULL, O_EXTRACT },
     { "input-encoding", required_argument, NULL, O_ENCODING }, { "strict", no_argument, NULL, O_STRICT },
+    { "jobs", required_argument, NULL, 'j' },
     { "max-duration", required_argument, NULL, O_MAXDUR }, { "timeout", required_argument, NULL, O_TIMEOUT },
     { "version", no_argument, NULL, 'V' },             { NULL, 0, NULL, 0 },
 };
@@ -174,7 +177,8 @@ static int parse_args(int argc, char **argv, cli_args *a)
 {
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:hV", longopts, NULL)) != -1) {
+    int jobs;
+    while ((c = getopt_long(argc, argv, ":o:j:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': a->output = optarg; break;
         case O_NORMALIZE: a->mode = MODE_NORMALIZE; break;
@@ -186,6 +190,7 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case O_WHOLE: a->opts.html_whole_page = 1; break;
         case O_ENCODING: a->opts.input_encoding = optarg; break;
         case O_STRICT: a->opts.input_strict = 1; break;
+        case 'j': if (parse_int(optarg, "--jobs", 1, 64, &jobs)) return EXIT_USAGE; a->opts.max_instances = (unsigned)jobs; break;
         case O_MAXDUR: if (parse_seconds(optarg, "--max-duration", &a->opts.max_duration_ms)) return EXIT_USAGE; break;
         case O_TIMEOUT: if (parse_seconds(optarg, "--timeout", &a->opts.timeout_ms)) return EXIT_USAGE; break;
         case O_VOICE: a->opts.voice = optarg; break;

@@ -35,6 +35,8 @@ legacy-offsets|lib/input/text.c|s/\*b = t->converted ? converted_end(t, in, len,
 timings-legacy-json|lib/audio/timings.c|s/utf8 ? dup_n(t->input + a, b - a) : dup_n(ev->text, strlen(ev->text)),/dup_n(t->input + a, b - a),/
 old-options-strict|lib/api/api.c|s/e->strict = opts->version < 4 || opts->input_strict;/e->strict = opts->input_strict;/
 restore-u|lib/input/legacy.c|s/if (!vn_is_written_syllable(k->buf, k->len) && e == LEGACY_TCVN3)/if (0)/
+ahead-order|lib/api/ahead.c|s/    slot \*s = \&a->slots\[i % a->window\];\n    if (a->next <= i)/    slot *s = \&a->slots[(i + 1) % a->window];\n    if (a->next <= i)/
+ahead-window|lib/api/ahead.c|s/if (a->next >= a->d->sents.n || a->next >= a->delivered + a->window)/if (a->next >= a->d->sents.n)/
 sentence-pieces|lib/segment/segment.h|s/#define SEG_PIECE_MAX 4096/#define SEG_PIECE_MAX 4096000/
 '
 want=" $* "

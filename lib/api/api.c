@@ -215,7 +215,8 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
     }
     e->strict = opts->version < 4 || opts->input_strict; /* older callers were promised RA_ERR_UTF8 */
     worker_limits lim = limits_from(opts);
-    st = speech_pool_new(&e->pool, opts->max_instances ? opts->max_instances : default_instances(), &e->voice, &lim);
+    e->jobs = opts->max_instances ? opts->max_instances : default_instances();
+    st = speech_pool_new(&e->pool, e->jobs, &e->voice, &lim);
     if (st != RA_OK)
         goto fail;
     *out = e;

@@ -25,6 +25,7 @@ struct ra_engine {
     unsigned max_duration_ms, timeout_ms; /* per synthesis; 0 = none */
     char encoding[16];     /* text input: "" (auto), utf-8, utf-16, cp1258, tcvn3, vni, viscii */
     int strict;            /* input exactly as declared: nothing replaced, detected or repaired */
+    unsigned jobs;         /* workers one synthesis may use at once (the pool's size) */
 };
 
 /* Records a failure for ra_errmsg (per thread) and returns st. */

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "ahead.h"
 #include "engine.h"
-#include "utter.h"
 
 #define SILENCE_BLOCK 1024
 
@@ -22,8 +22,8 @@ typedef struct {
     int pause_owed;    /* milliseconds of silence before the next spoken sentence */
     call_hooks hooks;
     speech_result res; /* one request's answer, reused */
-    rbuf spoken;       /* one sentence's spoken form, reused */
-    normspans spans;
+    prepared own;      /* a sentence the calling thread speaks itself, reused */
+    ahead *ahead;      /* helpers speaking later sentences, or NULL */
     size_t max_samples;  /* the duration limit in samples; SIZE_MAX for none */
     struct timespec deadline;
     int timed;           /* a deadline is set */
@@ -96,10 +96,10 @@ typedef struct {
 } sentence_run;
 
 /* The first audio of the call opens the sink; the first of a sentence pays the pause owed. */
-static ra_status before_audio(speak_state *s, sentence_run *run, size_t chunk)
+static ra_status before_audio(speak_state *s, sentence_run *run, size_t chunk, int rate)
 {
     if (!s->begun) {
-        s->rate = s->res.rate;
+        s->rate = rate;
         ra_status st = s->sink->begin ? s->sink->begin(s->sink->user, s->rate) : RA_OK;
         if (st != RA_OK)
             return st;
@@ -114,15 +114,15 @@ static ra_status before_audio(speak_state *s, sentence_run *run, size_t chunk)
 }
 
 /* Hands one chunk's answer to the sink and places its words on the output timeline. */
-static void deliver_chunk(speak_state *s, sentence_run *run, size_t chunk_cp)
+static void deliver_chunk(speak_state *s, sentence_run *run, const speech_result *r, size_t chunk_cp)
 {
     size_t at = s->samples;
-    for (size_t k = 0; run->word_start && k < s->res.nwords; k++) {
-        size_t w = utter_word_at(run->u, chunk_cp + s->res.words[k].pos);
+    for (size_t k = 0; run->word_start && k < r->nwords; k++) {
+        size_t w = utter_word_at(run->u, chunk_cp + r->words[k].pos);
         if (w < run->u->nw && run->word_start[w] == SIZE_MAX)
-            run->word_start[w] = at + (size_t)s->res.words[k].ms * (size_t)s->rate / 1000;
+            run->word_start[w] = at + (size_t)r->words[k].ms * (size_t)s->rate / 1000;
     }
-    forward_pcm(s, s->res.pcm, s->res.n);
+    forward_pcm(s, r->pcm, r->n);
 }
 
 /* Asked while a worker speaks: the deadline, and the progress callback with the figures of the
@@ -136,21 +136,33 @@ static int should_stop(void *user)
     return h->progress && h->progress(h->progress_user, s->done, s->total) != 0;
 }
 
-/* Speaks the utterance chunk by chunk; the text is cut in place and restored. */
-static ra_status speak_chunks(ra_engine *e, utterance *u, speak_state *s, sentence_run *run)
+static ra_status stopped_by_caller(ra_engine *e, const speak_state *s)
 {
+    return s->limited ? limit_failure(e, s) : api_fail(e, RA_ERR_ABORTED, "stopped by the progress callback");
+}
+
+/* Speaks the sentence chunk by chunk (or hands over the chunks a helper spoke ahead). */
+static ra_status speak_chunks(ra_engine *e, const prepared *p, speak_state *s, sentence_run *run)
+{
+    const utterance *u = &p->u;
     for (size_t k = 0; k < u->ncut && !s->stopped; k++) {
-        size_t from = u->cut[k].byte, to = u->cut[k + 1].byte;
-        char err[256] = "";
-        worker_cancel cancel = { should_stop, s };
-        ra_status st = speech_say(e->pool, u->text.p + from, to - from, &s->res, &cancel, err, sizeof err);
-        if (st == RA_ERR_ABORTED)
-            return s->limited ? limit_failure(e, s) : api_fail(e, RA_ERR_ABORTED, "stopped by the progress callback");
+        const speech_result *r = &s->res;
+        if (p->chunk) {
+            r = &p->chunk[k];
+        } else {
+            size_t from = u->cut[k].byte, to = u->cut[k + 1].byte;
+            char err[256] = "";
+            worker_cancel cancel = { should_stop, s };
+            ra_status st = speech_say(e->pool, u->text.p + from, to - from, &s->res, &cancel, err, sizeof err);
+            if (st == RA_ERR_ABORTED)
+                return stopped_by_caller(e, s);
+            if (st != RA_OK)
+                return api_fail(e, st, "%s", err);
+        }
+        ra_status st = before_audio(s, run, k, r->rate);
         if (st != RA_OK)
-            return api_fail(e, st, "%s", err);
-        if ((st = before_audio(s, run, k)) != RA_OK)
             return st;
-        deliver_chunk(s, run, u->cut[k].cp);
+        deliver_chunk(s, run, r, u->cut[k].cp);
     }
     return RA_OK;
 }
@@ -178,11 +190,12 @@ static int emit_event(const call_hooks *h, const document *d, ra_event_kind kind
 
 /* The sentence event, then one event per word: a word lasts until the next one starts.
  * Returns 0, 1 when the callback asked to stop, -1 when memory ran out. */
-static int emit_timings(const speak_state *st, const document *d, const sentence *s, const utterance *u,
+static int emit_timings(const speak_state *st, const document *d, const sentence *s, const prepared *p,
                         size_t *ws, size_t s0, size_t s1)
 {
     const call_hooks *h = &st->hooks;
-    const rbuf *spoken = &st->spoken;
+    const rbuf *spoken = &p->spoken;
+    const utterance *u = &p->u;
     int r = emit_event(h, d, RA_EVENT_SENTENCE, s->start, s->end, s0, s1, spoken->p ? spoken->p : "", st->rate);
     if (r)
         return r;
@@ -221,33 +234,49 @@ static ra_status sentence_status(ra_engine *e, const speak_state *s, ra_status s
     return RA_OK;
 }
 
+/* Sentence i ready to speak: spoken ahead by a helper, or prepared here. NULL on failure (the
+ * error is recorded). */
+static const prepared *sentence_ready(ra_engine *e, const document *d, size_t i, speak_state *s, ra_status *st)
+{
+    int stopped;
+    const prepared *p = ahead_take(s->ahead, i, should_stop, s, &stopped);
+    if (stopped) {
+        *st = stopped_by_caller(e, s);
+        return NULL;
+    }
+    if (p && p->st != RA_OK) {
+        *st = p->st == RA_ERR_NOMEM ? api_fail(e, RA_ERR_NOMEM, "out of memory") : api_fail(e, p->st, "%s", p->err);
+        return NULL;
+    }
+    if (!p && prepare_sentence(e, d, i, &s->own) != 0) {
+        *st = api_fail(e, RA_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    *st = RA_OK;
+    return p ? p : &s->own;
+}
+
 /* Speaks sentence i of d: normalize, gate, synthesize, timings; its pause is owed to the next. */
 static ra_status speak_sentence(ra_engine *e, const document *d, size_t i, speak_state *s)
 {
     const sentence *sn = &d->sents.v[i];
-    utterance u;
-    memset(&u, 0, sizeof u);
-    s->spoken.len = 0;
-    s->spans.n = 0;
-    if (norm_sentence(&e->ncfg, d->flags[i], d->text.s + sn->start, sn->end - sn->start, &s->spoken, &s->spans) ||
-        utter_build(&u, s->spoken.p ? s->spoken.p : "", s->spoken.len, &s->spans) != 0) {
-        utter_free(&u);
+    ra_status st;
+    const prepared *p = sentence_ready(e, d, i, s, &st);
+    if (!p)
+        return st;
+    const utterance *u = &p->u;
+    sentence_run run = { u, s->samples, NULL };
+    if (s->hooks.on_event && u->nw && !(run.word_start = malloc(u->nw * sizeof *run.word_start)))
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
-    }
-    sentence_run run = { &u, s->samples, NULL };
-    if (s->hooks.on_event && u.nw && !(run.word_start = malloc(u.nw * sizeof *run.word_start))) {
-        utter_free(&u);
-        return api_fail(e, RA_ERR_NOMEM, "out of memory");
-    }
-    for (size_t w = 0; run.word_start && w < u.nw; w++)
+    for (size_t w = 0; run.word_start && w < u->nw; w++)
         run.word_start[w] = SIZE_MAX;
-    int silent = u.text.len == 0; /* 中文。: nothing espeak-ng could say, so no events, no pause */
-    ra_status st = silent ? RA_OK : speak_chunks(e, &u, s, &run);
+    int silent = u->text.len == 0; /* 中文。: nothing espeak-ng could say, so no events, no pause */
+    st = silent ? RA_OK : speak_chunks(e, p, s, &run);
     int events = st == RA_OK && !silent && !s->stopped && s->hooks.on_event
-                     ? emit_timings(s, d, sn, &u, run.word_start, run.start, s->samples)
+                     ? emit_timings(s, d, sn, p, run.word_start, run.start, s->samples)
                      : 0;
     free(run.word_start);
-    utter_free(&u);
+    ahead_done(s->ahead, i);
     if (!silent)
         s->pause_owed = pause_ms(&e->voice, sn->brk);
     return sentence_status(e, s, st, events);
@@ -289,6 +318,8 @@ ra_status api_speak(ra_engine *e, const char *text, size_t len, const audio_sink
     s.hooks = *hooks;
     set_limits(e, &s);
     s.total = d.input_len;
+    if ((st = ahead_start(&s.ahead, e, &d, e->jobs)) != RA_OK)
+        st = api_fail(e, st, "out of memory");
     for (size_t i = 0; st == RA_OK && i < d.sents.n; i++) {
         s.done = i ? d.text.src[d.sents.v[i - 1].end] : 0;
         st = speak_sentence(e, &d, i, &s);
@@ -297,9 +328,9 @@ ra_status api_speak(ra_engine *e, const char *text, size_t len, const audio_sink
     }
     if (st == RA_OK && !s.begun)
         st = api_fail(e, RA_ERR_EMPTY, "nothing to read: the text has no words to speak");
+    ahead_end(s.ahead);
     speech_result_free(&s.res);
-    rbuf_free(&s.spoken);
-    normspans_free(&s.spans);
+    prepared_free(&s.own);
     doc_free(&d);
     return st;
 }
