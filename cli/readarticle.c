@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "paths.h"
 #include "readarticle.h"
 
@@ -18,7 +19,7 @@
 #define MAX_LEXICONS 32
 
 enum { EXIT_USAGE = 2 };
-enum { MODE_AUDIO, MODE_NORMALIZE, MODE_SENTENCES, MODE_EXTRACT };
+enum { MODE_AUDIO, MODE_NORMALIZE, MODE_SENTENCES, MODE_EXTRACT, MODE_BATCH };
 enum { IN_GUESS, IN_HTML, IN_TEXT };
 
 typedef struct {
@@ -35,6 +36,10 @@ typedef struct {
     const char *lexicons[MAX_LEXICONS + 1];
     size_t nlexicons;
     ra_options opts;
+    const char *batch_in;    /* --batch IN */
+    const char *timings_format; /* --timings-format json|vtt (batch) */
+    int force;
+    unsigned shard, shards;
 } cli_args;
 
 static void usage(FILE *f)
@@ -73,6 +78,13 @@ static void usage(FILE *f)
           "      --rate WPM        speaking rate, 80..450 words per minute\n"
           "      --pitch N         pitch, 0..100\n"
           "      --progress        report progress on stderr (default when stderr is a terminal)\n"
+          "      --batch IN        render every .txt/.html of directory IN (recursively), of the\n"
+          "                        list of paths in file IN, or of the list on stdin (-) into the\n"
+          "                        directory -o OUTDIR, keeping relative paths; what is newer than\n"
+          "                        its input and made with the same options is skipped\n"
+          "      --force           batch: render even what is up to date\n"
+          "      --shard K/N       batch: only the K-th (0..N-1) of N deterministic shares\n"
+          "      --timings-format json|vtt  batch: also write timings beside each output\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n\n"
           "INPUT defaults to standard input. Exit status: 0 success, 1 failure (also: nothing to\n"
@@ -129,7 +141,7 @@ static int list_voices(void)
 
 enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON,
        O_TIMINGS, O_PAUSE_S, O_PAUSE_P, O_HTML, O_TEXT, O_SELECTOR, O_WHOLE, O_EXTRACT,
-       O_MAXDUR, O_TIMEOUT, O_ENCODING, O_STRICT };
+       O_MAXDUR, O_TIMEOUT, O_ENCODING, O_STRICT, O_BATCH, O_FORCE, O_SHARD, O_TFORMAT };
 
 static const struct option longopts[] = {
     { "output", required_argument, NULL, 'o' },        { "normalize", no_argument, NULL, O_NORMALIZE },
@@ -144,7 +156,9 @@ static const struct option longopts[] = {
     { "selector", required_argument, NULL, O_SELECTOR }, { "whole-page", no_argument, NULL, O_WHOLE },
     { "extract", no_argument, NULL, O_EXTRACT },
     { "input-encoding", required_argument, NULL, O_ENCODING }, { "strict", no_argument, NULL, O_STRICT },
-    { "jobs", required_argument, NULL, 'j' },
+    { "jobs", required_argument, NULL, 'j' },               { "batch", required_argument, NULL, O_BATCH },
+    { "force", no_argument, NULL, O_FORCE },                 { "shard", required_argument, NULL, O_SHARD },
+    { "timings-format", required_argument, NULL, O_TFORMAT },
     { "max-duration", required_argument, NULL, O_MAXDUR }, { "timeout", required_argument, NULL, O_TIMEOUT },
     { "version", no_argument, NULL, 'V' },             { NULL, 0, NULL, 0 },
 };
@@ -154,9 +168,43 @@ static int is_stdout(const char *path)
     return path && !strcmp(path, "-");
 }
 
+/* --shard K/N: 0 <= K < N. */
+static int parse_shard(const char *s, cli_args *a)
+{
+    char *end;
+    errno = 0;
+    unsigned long k = strtoul(s, &end, 10), n = 0;
+    if (!errno && end != s && *end == '/' && s[0] != '-')
+        n = strtoul(end + 1, &end, 10);
+    if (errno || *end || n < 1 || n > 100000 || k >= n) {
+        fprintf(stderr, "readarticle: --shard must be K/N with 0 <= K < N (N at most 100000), not '%s'\n", s);
+        return -1;
+    }
+    a->shard = (unsigned)k;
+    a->shards = (unsigned)n;
+    return 0;
+}
+
+static int check_batch(const cli_args *a)
+{
+    if (!a->output || is_stdout(a->output))
+        return fail("--batch needs -o OUTDIR, a directory"), EXIT_USAGE;
+    if (a->input)
+        return fail("--batch takes its inputs from IN, not from '%s'", a->input), EXIT_USAGE;
+    if (a->timings)
+        return fail("--batch writes timings beside each output: use --timings-format json|vtt"), EXIT_USAGE;
+    if (a->timings_format && strcmp(a->timings_format, "json") && strcmp(a->timings_format, "vtt"))
+        return fail("--timings-format is json or vtt, not '%s'", a->timings_format), EXIT_USAGE;
+    return -1;
+}
+
 /* What the options say together; returns -1 to continue, or an exit status. */
 static int check_args(const cli_args *a)
 {
+    if (a->mode == MODE_BATCH)
+        return check_batch(a);
+    if (a->force || a->shards || a->timings_format)
+        return fail("--force, --shard and --timings-format go with --batch"), EXIT_USAGE;
     if (a->timings && a->mode != MODE_AUDIO)
         return fail("--timings needs audio output (-o), not --normalize, --sentences or --extract"), EXIT_USAGE;
     if (a->input_kind == IN_TEXT && (a->opts.html_selector || a->opts.html_whole_page))
@@ -190,6 +238,10 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case O_WHOLE: a->opts.html_whole_page = 1; break;
         case O_ENCODING: a->opts.input_encoding = optarg; break;
         case O_STRICT: a->opts.input_strict = 1; break;
+        case O_BATCH: a->mode = MODE_BATCH; a->batch_in = optarg; break;
+        case O_FORCE: a->force = 1; break;
+        case O_SHARD: if (parse_shard(optarg, a)) return EXIT_USAGE; break;
+        case O_TFORMAT: a->timings_format = optarg; break;
         case 'j': if (parse_int(optarg, "--jobs", 1, 64, &jobs)) return EXIT_USAGE; a->opts.max_instances = (unsigned)jobs; break;
         case O_MAXDUR: if (parse_seconds(optarg, "--max-duration", &a->opts.max_duration_ms)) return EXIT_USAGE; break;
         case O_TIMEOUT: if (parse_seconds(optarg, "--timeout", &a->opts.timeout_ms)) return EXIT_USAGE; break;
@@ -498,6 +550,51 @@ static int run(cli_args *a, const char *text, size_t len)
     return code;
 }
 
+/* A file the output depends on, as name, size and modification time. */
+static void file_id(char *buf, size_t cap, const char *path)
+{
+    struct stat st;
+    size_t n = strlen(buf);
+    if (stat(path, &st) == 0)
+        snprintf(buf + n, cap - n, " %s:%lld:%lld.%09ld", path, (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+                 st.st_mtim.tv_nsec);
+    else
+        snprintf(buf + n, cap - n, " %s", path);
+}
+
+/* Everything that shapes a batch output, as one line: an output recorded with another is redone. */
+static void fingerprint(const cli_args *a, ra_format fmt, char *buf, size_t cap)
+{
+    const ra_options *o = &a->opts;
+    snprintf(buf, cap, "readarticle %s; format %d; timings %s; voice %s; rate %d; pitch %d; pauses %d %d; "
+             "encoding %s; strict %d; selector %s; whole-page %d; max %u ms; timeout %u ms; lexicons",
+             ra_version_string(), (int)fmt, a->timings_format ? a->timings_format : "-", o->voice ? o->voice : "-",
+             o->rate, o->pitch, o->pause_sentence, o->pause_paragraph, o->input_encoding ? o->input_encoding : "-",
+             o->input_strict, o->html_selector ? o->html_selector : "-", o->html_whole_page, o->max_duration_ms,
+             o->timeout_ms);
+    for (size_t i = 0; i < a->nlexicons; i++)
+        file_id(buf, cap, a->lexicons[i]);
+    if (o->voice && strchr(o->voice, '/'))
+        file_id(buf, cap, o->voice); /* a profile file */
+    strncat(buf, "\n", cap - strlen(buf) - 1);
+}
+
+static int run_batch(cli_args *a)
+{
+    ra_format fmt = RA_FORMAT_WAV;
+    if (a->format && parse_format(a->format, &fmt) != 0)
+        return EXIT_USAGE;
+    if (fmt == RA_FORMAT_AUTO)
+        fmt = RA_FORMAT_WAV;
+    static char print[4096];
+    fingerprint(a, fmt, print, sizeof print);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    batch_args b = { a->batch_in, a->output, fmt, a->timings_format, a->force, a->shard, a->shards,
+                     a->opts.max_instances ? a->opts.max_instances : cpus < 1 ? 1 : cpus > 8 ? 8 : (unsigned)cpus,
+                     a->opts, print, &interrupted };
+    return batch_run(&b);
+}
+
 int main(int argc, char **argv)
 {
     cli_args a;
@@ -506,6 +603,11 @@ int main(int argc, char **argv)
     int r = parse_args(argc, argv, &a);
     if (r >= 0)
         return r;
+    if (a.mode == MODE_BATCH) {
+        catch_signals();
+        r = run_batch(&a);
+        return interrupted && r != EXIT_SUCCESS ? 128 + interrupted : r;
+    }
     if (a.mode == MODE_AUDIO) {
         a.progress = a.progress || (isatty(STDERR_FILENO) && !is_stdout(a.output));
         catch_signals();

@@ -3,6 +3,8 @@
 
   gen_text.py syllables            every syllable, one a line (all six tones on every rime,
                                    also on p/t/c/ch rimes; both tone placements of oa/oe/uy)
+  gen_text.py sweep DIR            the same, also as texts DIR/s000.txt...: 400 syllables each,
+                                   a full stop after every 8
   gen_text.py random N SEED DIR    N random texts DIR/r00000.txt...: sentences of syllables,
                                    some run together ("mộtngười"), a few non-syllables,
                                    punctuation , . ? ! ; : and single spaces
@@ -113,8 +115,15 @@ def random_text(rng, pool):
 
 
 def main():
-    if sys.argv[1:2] == ["syllables"]:
-        sys.stdout.write("\n".join(syllables()) + "\n")
+    if sys.argv[1] in ("syllables", "sweep"):
+        every = syllables()
+        sys.stdout.write("\n".join(every) + "\n")
+        if sys.argv[1] == "sweep":
+            os.makedirs(sys.argv[2], exist_ok=True)
+            for c in range(0, len(every), 400):
+                part = every[c:c + 400]
+                with open(os.path.join(sys.argv[2], "s%03d.txt" % (c // 400)), "w", encoding="utf-8") as f:
+                    f.write(" ".join(" ".join(part[i:i + 8]) + "." for i in range(0, len(part), 8)) + "\n")
         return
     n, seed, outdir = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     rng = random.Random(seed)
