@@ -97,12 +97,19 @@ static void test_offset_map(void **state)
     size_t bad;
     assert_int_equal(rtext_prepare(in, sizeof in - 1, &t, &bad), RA_OK);
     assert_string_equal(t.s, "Hòa & x");
-    assert_int_equal(t.src[0], 3);          /* H */
-    assert_int_equal(t.src[1], 4);          /* ò: the tone moved onto the o at byte 4 */
-    assert_int_equal(t.src[3], 5);          /* a: its source character was the toned à */
-    assert_int_equal(t.src[4], 11);         /* the space after </b> */
-    assert_int_equal(t.src[5], 12);         /* & from &amp; */
-    assert_int_equal(t.src[t.len], sizeof in - 1);
+    assert_int_equal(rtext_src(&t, 0), 3);          /* H */
+    assert_int_equal(rtext_src(&t, 1), 4);          /* ò: the tone moved onto the o at byte 4 */
+    assert_int_equal(rtext_src(&t, 3), 5);          /* a: its source character was the toned à */
+    assert_int_equal(rtext_src(&t, 4), 11);         /* the space after </b> */
+    assert_int_equal(rtext_src(&t, 5), 12);         /* & from &amp; */
+    assert_int_equal(rtext_src(&t, t.len), sizeof in - 1);
+    assert_true(t.map.n <= 6); /* a run per change, not an offset per byte */
+    rtext_free(&t);
+    /* text that cleaning leaves alone is one run, however long */
+    const char plain[] = "Hà Nội là thủ đô của Việt Nam. Người dân đến đông.";
+    assert_int_equal(rtext_prepare(plain, sizeof plain - 1, &t, &bad), RA_OK);
+    assert_int_equal(t.map.n, 1);
+    assert_int_equal(rtext_src(&t, 3), 3); /* the space after Hà */
     rtext_free(&t);
 }
 

@@ -50,10 +50,19 @@ static int is_html(const ra_engine *e, const char *in, size_t len)
 
 /* Offsets into an intermediate text (an extracted article, a converted encoding) become
  * offsets into the caller's input through that text's own map. */
-static void map_through(rtext *t, const size_t *src, size_t src_len, size_t input_len)
+static int map_through(rtext *t, const size_t *src, size_t src_len, size_t input_len)
 {
-    for (size_t k = 0; k <= t->len; k++)
-        t->src[k] = t->src[k] < src_len ? src[t->src[k]] : input_len;
+    srcmap m = { 0 };
+    size_t run = 0;
+    for (size_t k = 0; k <= t->len; k++) {
+        if (k < t->len && ((unsigned char)t->s[k] & 0xC0) == 0x80)
+            continue; /* within a character: only its first byte is mapped */
+        size_t at = srcmap_next(&t->map, &run, k);
+        srcmap_put(&m, k, at < src_len ? src[at] : input_len);
+    }
+    srcmap_free(&t->map);
+    t->map = m;
+    return m.oom ? -1 : 0;
 }
 
 #define ENCODING_NAMES "utf-8, utf-16, cp1258, tcvn3, vni or viscii"
@@ -109,8 +118,10 @@ static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext
     if (hs != HTML_OK)
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
     ra_status st = rtext_prepare(x.s, x.len, t, &bad);
-    if (st == RA_OK)
-        map_through(t, x.src, x.len, len);
+    if (st == RA_OK && map_through(t, x.src, x.len, len) != 0) {
+        rtext_free(t);
+        st = RA_ERR_NOMEM;
+    }
     t->converted = info.converted;
     mtext_free(&x);
     return st == RA_OK ? RA_OK : api_fail(e, st == RA_ERR_UTF8 ? RA_ERR_NOMEM : st, "out of memory");
@@ -126,7 +137,10 @@ static ra_status converted_text(const ra_engine *e, const page_text *p, size_t l
                         page_source(p, bad));
     if (st != RA_OK)
         return api_fail(e, st, "out of memory");
-    map_through(t, p->src, p->len, len); /* converted: p->src is set */
+    if (map_through(t, p->src, p->len, len) != 0) { /* converted: p->src is set */
+        rtext_free(t);
+        return api_fail(e, RA_ERR_NOMEM, "out of memory");
+    }
     t->converted = 1;
     return RA_OK;
 }
@@ -270,6 +284,6 @@ RA_API ra_status ra_extract(ra_engine *engine, const char *input, size_t len, ch
     if (st != RA_OK || (st = doc_text(engine, input, len, &t)) != RA_OK)
         return st;
     *out = t.s; /* the cleaned text is already a NUL-terminated string of its own */
-    free(t.src);
+    srcmap_free(&t.map);
     return RA_OK;
 }

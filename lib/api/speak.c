@@ -285,7 +285,7 @@ static ra_status speak_sentence(ra_engine *e, const document *d, size_t i, speak
 static ra_status report_progress(ra_engine *e, const speak_state *s, const document *d, size_t i)
 {
     const call_hooks *h = &s->hooks;
-    size_t done = i + 1 == d->sents.n ? d->input_len : d->text.src[d->sents.v[i].end];
+    size_t done = i + 1 == d->sents.n ? d->input_len : rtext_src(&d->text, d->sents.v[i].end);
     if (h->progress && h->progress(h->progress_user, done, d->input_len) != 0)
         return api_fail(e, RA_ERR_ABORTED, "stopped by the progress callback");
     return RA_OK;
@@ -321,7 +321,7 @@ ra_status api_speak(ra_engine *e, const char *text, size_t len, const audio_sink
     if ((st = ahead_start(&s.ahead, e, &d, e->jobs)) != RA_OK)
         st = api_fail(e, st, "out of memory");
     for (size_t i = 0; st == RA_OK && i < d.sents.n; i++) {
-        s.done = i ? d.text.src[d.sents.v[i - 1].end] : 0;
+        s.done = i ? rtext_src(&d.text, d.sents.v[i - 1].end) : 0;
         st = speak_sentence(e, &d, i, &s);
         if (st == RA_OK)
             st = report_progress(e, &s, &d, i);

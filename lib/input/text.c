@@ -1,4 +1,4 @@
-/* Text stage: validation, cleanup and NFC of input bytes, keeping a per-byte source offset map. */
+/* Text stage: validation, cleanup and NFC of input bytes, keeping a map of source offsets. */
 #include "text.h"
 
 #include <stdint.h>
@@ -14,7 +14,7 @@
 
 typedef struct {
     char *s;
-    size_t *src;
+    srcmap map;
     size_t len, cap;
     int oom;
     int32_t cl[CLUSTER_MAX];  /* pending starter + combining marks, composed when complete */
@@ -29,26 +29,23 @@ static void reserve(tbuf *t, size_t want)
     while (cap < want)
         cap *= 2;
     char *s = realloc(t->s, cap);
-    size_t *m = s ? realloc(t->src, cap * sizeof *m) : NULL;
-    if (s)
-        t->s = s;
-    if (!s || !m) {
+    if (!s) {
         t->oom = 1;
         return;
     }
-    t->src = m;
+    t->s = s;
     t->cap = cap;
 }
 
+/* Appends one character (n bytes) that came from source byte src. */
 static void emit(tbuf *t, const char *b, size_t n, size_t src)
 {
     reserve(t, t->len + n + 1);
     if (t->oom)
         return;
-    for (size_t i = 0; i < n; i++) {
-        t->s[t->len] = b[i];
-        t->src[t->len++] = src;
-    }
+    srcmap_put(&t->map, t->len, src);
+    memcpy(t->s + t->len, b, n);
+    t->len += n;
 }
 
 static void emit_cp(tbuf *t, int32_t cp, size_t src)
@@ -87,8 +84,9 @@ static void fix_tone_tail(tbuf *t, size_t word_start)
         return;
     if (l1 == 'u' && p1 > word_start && (t->s[p1 - 1] | 0x20) == 'q')
         return; /* quý: u belongs to the onset qu */
-    size_t s1 = t->src[p1], s2 = t->src[p2];
+    size_t s1 = srcmap_at(&t->map, p1), s2 = srcmap_at(&t->map, p2);
     t->len = p1;
+    srcmap_cut(&t->map, p1);
     emit_cp(t, vn_join_tone(b1, t2), s1);
     emit_cp(t, b2, s2);
 }
@@ -132,8 +130,8 @@ static void compose_cluster(tbuf *t)
 static void flush_cluster(tbuf *t)
 {
     if (t->ncl == 1 && t->cl[0] < 0x80 && t->len + 1 < t->cap) {
-        t->s[t->len] = (char)t->cl[0]; /* the common case: one ASCII character */
-        t->src[t->len++] = t->cl_src;
+        srcmap_put(&t->map, t->len, t->cl_src); /* the common case: one ASCII character */
+        t->s[t->len++] = (char)t->cl[0];
         t->ncl = 0;
         return;
     }
@@ -246,7 +244,7 @@ ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offs
             utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
                                                   (utf8proc_ssize_t)(len - i), &cp);
             if (n <= 0) {
-                rtext_free(&(rtext){ st.b.s, 0, st.b.src, 0 });
+                rtext_free(&(rtext){ st.b.s, 0, st.b.map, 0 });
                 if (bad_offset)
                     *bad_offset = i;
                 return RA_ERR_UTF8;
@@ -258,14 +256,20 @@ ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offs
     }
     end_word(&st);
     emit(&st.b, "", 1, len); /* NUL terminator, mapped to the end of input */
-    if (st.b.oom) {
-        rtext_free(&(rtext){ st.b.s, 0, st.b.src, 0 });
+    if (st.b.oom || st.b.map.oom) {
+        rtext_free(&(rtext){ st.b.s, 0, st.b.map, 0 });
         return RA_ERR_NOMEM;
     }
     out->s = st.b.s;
-    out->src = st.b.src;
+    out->map = st.b.map;
     out->len = st.b.len - 1;
+    out->converted = 0;
     return RA_OK;
+}
+
+size_t rtext_src(const rtext *t, size_t at)
+{
+    return srcmap_at(&t->map, at);
 }
 
 void rtext_free(rtext *t)
@@ -273,9 +277,8 @@ void rtext_free(rtext *t)
     if (!t)
         return;
     free(t->s);
-    free(t->src);
+    srcmap_free(&t->map);
     t->s = NULL;
-    t->src = NULL;
     t->len = 0;
 }
 
@@ -307,10 +310,10 @@ static int ascii_blank(char c)
  * the next clean character's source begins, less the blanks and tags dropped between them. */
 static size_t converted_end(const rtext *t, const char *in, size_t len, size_t last)
 {
-    size_t start = t->src[last], k = last + 1;
-    while (k < t->len && t->src[k] == start)
-        k++;
-    size_t b = t->src[k] < len ? t->src[k] : len;
+    size_t start = rtext_src(t, last), k = last + 1;
+    while (k < t->len && (((unsigned char)t->s[k] & 0xC0) == 0x80 || rtext_src(t, k) == start))
+        k++; /* past the character, and past others made from the same source character */
+    size_t b = rtext_src(t, k) < len ? rtext_src(t, k) : len;
     while (b > start + 1 && ascii_blank(in[b - 1]))
         b--;
     if (in[b - 1] == '>') { /* a tag dropped after the character */
@@ -328,8 +331,8 @@ void rtext_source_span(const rtext *t, const char *in, size_t len, size_t from, 
     size_t last = to - 1;
     while (last > from && ((unsigned char)t->s[last] & 0xC0) == 0x80)
         last--;
-    *a = t->src[from];
-    *b = t->converted ? converted_end(t, in, len, last) : source_char_end(in, len, t->src[last]);
+    *a = rtext_src(t, from);
+    *b = t->converted ? converted_end(t, in, len, last) : source_char_end(in, len, rtext_src(t, last));
     if (*b < *a)
         *b = *a;
 }

@@ -5,11 +5,12 @@
 #include <stddef.h>
 
 #include "readarticle.h"
+#include "srcmap.h"
 
 typedef struct {
     char *s;      /* clean text, NUL-terminated */
     size_t len;
-    size_t *src;  /* len + 1 entries: source byte offset of each clean byte (src[len] = input length) */
+    srcmap map;   /* the source byte of each character's first byte (rtext_src), and of len */
     int converted;/* src points into bytes of another encoding (set by the caller that mapped it):
                      a character there ends where the next one begins */
 } rtext;
@@ -19,6 +20,9 @@ typedef struct {
  * plain, CR LF made LF. On RA_ERR_UTF8, *bad_offset is the offending byte's offset. */
 ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offset);
 void rtext_free(rtext *t);
+/* The source byte offset of clean byte at (the first byte of a character, or len: the input's
+ * length). */
+size_t rtext_src(const rtext *t, size_t at);
 /* The input bytes [*a, *b) that clean bytes [from, to) came from (to > from), valid UTF-8. */
 void rtext_source_span(const rtext *t, const char *in, size_t len, size_t from, size_t to, size_t *a, size_t *b);
 

@@ -42,7 +42,7 @@ static char *clean_dup(const char *s, int lower)
     if (rtext_prepare(s, strlen(s), &t, &bad) != RA_OK)
         return NULL;
     char *out = t.s;
-    free(t.src);
+    srcmap_free(&t.map);
     for (size_t i = 0; lower && i < t.len;) {
         int32_t cp;
         char low[4];
