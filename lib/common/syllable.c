@@ -1,6 +1,7 @@
 /* The Vietnamese syllable check: onset + rime matched against the phonotactic rules. */
 #include "syllable.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "vnchar.h"
@@ -108,11 +109,45 @@ static int base_letters(const char *s, size_t n, char *buf, size_t cap, int *ton
     return tones <= 1 && k > 0;
 }
 
+/* Answers already worked out, per thread: a text has a few thousand distinct syllables, each
+ * checked over and over. Direct-mapped on a hash of the bytes. */
+#define MEMO_SLOTS 4096
+typedef struct {
+    unsigned char len; /* 0: empty */
+    char answer;
+    char key[MAXL * 3];
+} memo_slot;
+static _Thread_local memo_slot memo[MEMO_SLOTS];
+
+static memo_slot *memo_find(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return &memo[h & (MEMO_SLOTS - 1)];
+}
+
+static int check_syllable(const char *s, size_t n);
+
 int vn_is_syllable(const char *s, size_t n)
+{
+    if (n == 0 || n > MAXL * 3)
+        return 0;
+    memo_slot *m = memo_find(s, n);
+    if (m->len == n && memcmp(m->key, s, n) == 0)
+        return m->answer;
+    int answer = check_syllable(s, n);
+    m->len = (unsigned char)n;
+    m->answer = (char)answer;
+    memcpy(m->key, s, n);
+    return answer;
+}
+
+static int check_syllable(const char *s, size_t n)
 {
     char w[MAXL * 3 + 4];
     int tone;
-    if (n == 0 || n > MAXL * 3 || !base_letters(s, n, w, sizeof w, &tone))
+    if (!base_letters(s, n, w, sizeof w, &tone))
         return 0;
     for (size_t i = 0; i < sizeof onsets / sizeof onsets[0]; i++) {
         size_t on = prefix(w, onsets[i]);

@@ -1,6 +1,7 @@
 /* Vietnamese letters: tone marks apart from base letters, letter classes, case (via utf8proc). */
 #include "vnchar.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
 static int tone_of_mark(int32_t m)
@@ -59,6 +60,10 @@ int vn_is_letter(int32_t cp)
 {
     if (cp < 0x80)
         return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    if (cp >= 0xC0 && cp <= 0x24F) /* Latin-1 letters and Latin Extended-A and -B: all letters */
+        return cp != 0xD7 && cp != 0xF7; /* but × and ÷ */
+    if ((cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x300 && cp <= 0x36F))
+        return 1; /* Latin Extended Additional (ạ ế ộ ...), combining marks */
     utf8proc_category_t c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
@@ -134,6 +139,11 @@ size_t utf8_char_len(const char *s, size_t len)
 size_t utf8_first_invalid(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
+        uint64_t w;
+        if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & UINT64_C(0x8080808080808080)) == 0)) {
+            i += 8; /* eight ASCII bytes at once */
+            continue;
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;

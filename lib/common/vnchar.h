@@ -36,6 +36,15 @@ static inline size_t vn_decode(const char *s, size_t len, int32_t *cp)
         *cp = c;
         return 1;
     }
+    const unsigned char *u = (const unsigned char *)s;
+    if (c >= 0xC2 && c < 0xE0 && len >= 2 && (u[1] & 0xC0) == 0x80) { /* à, é, đ, ơ, ư */
+        *cp = (int32_t)(((c & 0x1F) << 6) | (u[1] & 0x3F));
+        return 2;
+    }
+    if (c >= 0xE1 && c < 0xED && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) { /* ạ, ế */
+        *cp = (int32_t)(((c & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F));
+        return 3;
+    }
     return vn_decode_multibyte(s, len, cp);
 }
 

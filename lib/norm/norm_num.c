@@ -480,8 +480,10 @@ size_t norm_number(nctx *c, size_t i)
     if (c->t[i].kind != TK_WORD)
         return 0;
     const char *s = tok_text(c, i);
-    size_t n = c->t[i].len, used = read_phone(c, i);
-    if (used)
+    size_t n = c->t[i].len, used;
+    if (!vn_is_digit((unsigned char)s[0]) && s[0] != '+' && !starts_number(s, n))
+        return 0; /* a word: no phone number (they start with a digit or +), no number */
+    if ((used = read_phone(c, i)) != 0)
         return used;
     if (read_phone_token(c, s, n))
         return 1;

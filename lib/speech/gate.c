@@ -22,6 +22,35 @@ static int mark(int32_t cp)
     return cp == ',' || cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == ':';
 }
 
+/* Syllables espeak-ng 1.51 reads past a table on (CalcLengths, setlengths.c:680: it reads
+ * them as two syllables and the final ng's length index runs past 100): gi + u + â or ô + ng,
+ * in any tone and case. Found with an AddressSanitizer build of espeak-ng fed every syllable the
+ * gate lets through (tests/espeak-asan); these twelve forms were the only ones. */
+static int espeak_unsafe(const char *w, size_t n)
+{
+    static const char *const unsafe[] = { "giuâng", "giuông" };
+    char base[SYLLABLE_MAX + 4];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 4 < sizeof base;) {
+        int32_t cp, b;
+        int tone;
+        i += vn_decode(w + i, n - i, &cp);
+        vn_split_tone(vn_lower(cp), &b, &tone);
+        k += vn_encode(b, base + k);
+    }
+    base[k] = '\0';
+    for (size_t i = 0; i < sizeof unsafe / sizeof unsafe[0]; i++)
+        if (!strcmp(base, unsafe[i]))
+            return 1;
+    return 0;
+}
+
+/* A word espeak-ng reads as one Vietnamese syllable, safely. */
+static int safe_syllable(const char *w, size_t n)
+{
+    return vn_is_syllable(w, n) && !espeak_unsafe(w, n);
+}
+
 /* Splits w into the fewest syllables: cut[] receives the byte offsets of the cuts, and the
  * count of syllables is returned (0 when there is no split). */
 static size_t split_syllables(const char *w, size_t n, size_t *cut)
@@ -34,7 +63,7 @@ static size_t split_syllables(const char *w, size_t n, size_t *cut)
         if (i < n && ((unsigned char)w[i] & 0xC0) == 0x80)
             continue; /* not a character boundary */
         for (size_t j = i > SYLLABLE_MAX ? i - SYLLABLE_MAX : 0; j < i; j++)
-            if (best[j] && (!best[i] || best[j] + 1 < best[i]) && vn_is_syllable(w + j, i - j)) {
+            if (best[j] && (!best[i] || best[j] + 1 < best[i]) && safe_syllable(w + j, i - j)) {
                 best[i] = (unsigned char)(best[j] + 1);
                 from[i] = j;
             }
@@ -55,7 +84,7 @@ static void put_word(rbuf *out, const char *w, size_t n)
     size_t cut[WORD_MAX];
     if (n > WORD_MAX)
         return;
-    if (vn_is_syllable(w, n) || vn_is_k_syllable(w, n, 1)) { /* Đắk Lắk, Kon Tum */
+    if (safe_syllable(w, n) || vn_is_k_syllable(w, n, 1)) { /* Đắk Lắk, Kon Tum */
         rbuf_put(out, w, n);
         return;
     }
