@@ -163,10 +163,7 @@ ra_status doc_text(const ra_engine *e, const char *in, size_t len, rtext *t)
         page_free(&p);
         return st;
     }
-    size_t bad = 0;
-    ra_status st = rtext_prepare(p.s, p.len, t, &bad);
-    if (st == RA_ERR_UTF8)
-        return api_fail(e, st, "invalid UTF-8 at byte %zu (another encoding? --input-encoding names it)", bad);
+    ra_status st = rtext_prepare_valid(p.s, p.len, t); /* text_decode checked it */
     if (st != RA_OK)
         return api_fail(e, st, "out of memory");
     return RA_OK;

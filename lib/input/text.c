@@ -161,6 +161,8 @@ static void end_word(tstate *st)
 
 static int32_t clean_cp(int32_t cp)
 {
+    if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return cp; /* printable ASCII and Vietnamese letters, the bulk of any text */
     if (cp == '\t' || cp == '\v' || cp == '\f' || cp == 0xA0 || cp == 0x1680 || cp == 0x202F ||
         cp == 0x205F || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A))
         return ' ';
@@ -186,8 +188,8 @@ static void add_cp(tstate *st, int32_t cp, size_t src)
     cp = clean_cp(cp);
     if (cp < 0)
         return;
-    int combining = cp >= 0x300 && !(cp >= 0x1E00 && cp <= 0x1EFF) && /* precomposed Vietnamese */
-                    utf8proc_get_property(cp)->combining_class != 0;
+    int combining = cp >= 0x300 && !(cp >= 0x1E00 && cp <= 0x1EFF) && cp != 0x1A1 && cp != 0x1B0 &&
+                    utf8proc_get_property(cp)->combining_class != 0; /* precomposed Vietnamese, ơ, ư: no */
     if (combining) {
         if (st->b.ncl > 0 && st->b.ncl < CLUSTER_MAX && vn_is_letter(st->b.cl[0]))
             st->b.cl[st->b.ncl++] = cp;
@@ -215,6 +217,11 @@ ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offs
             *bad_offset = bad;
         return RA_ERR_UTF8;
     }
+    return rtext_prepare_valid(in, len, out);
+}
+
+ra_status rtext_prepare_valid(const char *in, size_t len, rtext *out)
+{
     tstate st;
     memset(&st, 0, sizeof st);
     size_t i = 0;
@@ -241,15 +248,7 @@ ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offs
             skip = 1;
             add_cp(&st, c, i);
         } else {
-            utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
-                                                  (utf8proc_ssize_t)(len - i), &cp);
-            if (n <= 0) {
-                rtext_free(&(rtext){ st.b.s, 0, st.b.map, 0 });
-                if (bad_offset)
-                    *bad_offset = i;
-                return RA_ERR_UTF8;
-            }
-            skip = (size_t)n;
+            skip = vn_decode(in + i, len - i, &cp); /* valid: checked before */
             add_cp(&st, cp, i);
         }
         i += skip;

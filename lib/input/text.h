@@ -19,6 +19,8 @@ typedef struct {
  * and character references, control/zero-width/soft-hyphen characters removed, odd spaces made
  * plain, CR LF made LF. On RA_ERR_UTF8, *bad_offset is the offending byte's offset. */
 ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offset);
+/* rtext_prepare for input already known to be valid UTF-8 (RA_OK or RA_ERR_NOMEM). */
+ra_status rtext_prepare_valid(const char *in, size_t len, rtext *out);
 void rtext_free(rtext *t);
 /* The source byte offset of clean byte at (the first byte of a character, or len: the input's
  * length). */

@@ -1,5 +1,7 @@
 /* Context for the normalizer: the words before a token (from lib/data/contexts.tsv) and the
  * unit table (lib/data/units.tsv). */
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -41,11 +43,52 @@ static int phrase_before(const nctx *c, size_t i, const char *phrase)
     return 1;
 }
 
+/* The context rows grouped by role, built once: a lookup scans one role's phrases only. */
+#define ROLES_MAX 64
+#define PHRASES_MAX 1024
+static struct {
+    const char *role;
+    size_t first, n; /* in by_role */
+} roles[ROLES_MAX];
+static size_t nroles;
+static const char *by_role[PHRASES_MAX];
+static pthread_once_t roles_once = PTHREAD_ONCE_INIT;
+
+static void group_roles(void)
+{
+    size_t used = 0;
+    for (size_t k = 0; k < gen_contexts_count && nroles < ROLES_MAX; k++) {
+        size_t r = 0;
+        while (r < nroles && strcmp(roles[r].role, gen_contexts[k][1]) != 0)
+            r++;
+        if (r == nroles)
+            roles[nroles++].role = gen_contexts[k][1];
+    }
+    for (size_t r = 0; r < nroles; r++) {
+        roles[r].first = used;
+        for (size_t k = 0; k < gen_contexts_count && used < PHRASES_MAX; k++)
+            if (!strcmp(gen_contexts[k][1], roles[r].role))
+                by_role[used++] = gen_contexts[k][0];
+        roles[r].n = used - roles[r].first;
+    }
+}
+
 int ctx_before(const nctx *c, size_t i, const char *role)
 {
-    for (size_t k = 0; k < gen_contexts_count; k++)
-        if (!strcmp(gen_contexts[k][1], role) && phrase_before(c, i, gen_contexts[k][0]))
-            return 1;
+    size_t j = i;
+    if (j > 0 && c->t[j - 1].kind == TK_PUNCT && (tok_text(c, j - 1)[0] == ':' || tok_text(c, j - 1)[0] == '('))
+        j--;
+    if (j == 0 || c->t[j - 1].kind != TK_WORD)
+        return 0; /* no word before it: no phrase ends there */
+    pthread_once(&roles_once, group_roles);
+    for (size_t r = 0; r < nroles; r++) {
+        if (strcmp(roles[r].role, role) != 0)
+            continue;
+        for (size_t k = roles[r].first; k < roles[r].first + roles[r].n; k++)
+            if (phrase_before(c, i, by_role[k]))
+                return 1;
+        return 0;
+    }
     return 0;
 }
 
