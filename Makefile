@@ -45,7 +45,7 @@ HOSTS    := $(BUILD)/tests/host_names $(BUILD)/tests/host_key $(BUILD)/tests/bad
 WORKER_SRC := $(wildcard lib/speech/worker/*.c)
 
 .DELETE_ON_ERROR:
-.PHONY: all lib cli worker deps test-deps demo test check eval-real eval-html example bench asan ubsan fuzz install uninstall clean help FORCE
+.PHONY: all lib cli worker deps test-deps demo test check eval-real eval-html example bench asan ubsan fuzz espeak-asan install uninstall clean help FORCE
 all: lib cli worker
 
 help:
@@ -254,6 +254,12 @@ fuzz:
 	    build/asan/fuzz-replay-text build/asan/fuzz-replay-html && \
 	  build/asan/fuzz-replay-text tests/fuzz-corpus && build/asan/fuzz-replay-html tests/fuzz-corpus-html; \
 	fi
+
+# ---- espeak-ng under AddressSanitizer: builds Debian's espeak-ng 1.51 with ASan (needs deb-src
+# lines or ESPEAK_NG_GIT) and runs the gated pipeline against it (tests/espeak-asan/README.md)
+espeak-asan: all
+	sh tests/espeak-asan/build.sh && sh tests/espeak-asan/run.sh $(ESPEAK_ASAN_TEXTS)
+ESPEAK_ASAN_TEXTS ?= 2000
 
 # ---- benchmark: CPU time against the espeak-ng program on the same article
 $(BUILD)/bench: tests/bench.c $(BUILD)/libreadarticle.a
