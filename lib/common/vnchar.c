@@ -1,6 +1,7 @@
 /* Vietnamese letters: tone marks apart from base letters, letter classes, case (via utf8proc). */
 #include "vnchar.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -18,7 +19,7 @@ static int tone_of_mark(int32_t m)
 
 static const int32_t tone_marks[] = { 0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323 };
 
-void vn_split_tone(int32_t cp, int32_t *base, int *tone)
+static void split_slow(int32_t cp, int32_t *base, int *tone)
 {
     utf8proc_int32_t d[8];
     int last = 0;
@@ -40,6 +41,40 @@ void vn_split_tone(int32_t cp, int32_t *base, int *tone)
         return;
     if (utf8proc_normalize_utf32(keep, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE) >= 1)
         *base = keep[0];
+}
+
+/* The split of every letter Vietnamese writes (U+0080..U+01FF, U+1EA0..U+1EFF), worked out once:
+ * the syllable check, the gate and the tone placement ask for it for every letter. */
+#define SPLIT_LOW 0x200
+#define SPLIT_VN 0x1EA0
+static int32_t split_base[SPLIT_LOW + 0x60];
+static unsigned char split_tone_of[SPLIT_LOW + 0x60];
+static pthread_once_t split_once = PTHREAD_ONCE_INIT;
+
+static void build_split(void)
+{
+    for (int32_t cp = 0; cp < SPLIT_LOW + 0x60; cp++) {
+        int tone;
+        split_slow(cp < SPLIT_LOW ? cp : SPLIT_VN + cp - SPLIT_LOW, &split_base[cp], &tone);
+        split_tone_of[cp] = (unsigned char)tone;
+    }
+}
+
+void vn_split_tone(int32_t cp, int32_t *base, int *tone)
+{
+    if (cp < 0x80) {
+        *base = cp;
+        *tone = VN_TONE_NONE;
+        return;
+    }
+    int32_t k = cp < SPLIT_LOW ? cp : cp >= SPLIT_VN && cp < SPLIT_VN + 0x60 ? SPLIT_LOW + cp - SPLIT_VN : -1;
+    if (k < 0) {
+        split_slow(cp, base, tone);
+        return;
+    }
+    pthread_once(&split_once, build_split);
+    *base = split_base[k];
+    *tone = split_tone_of[k];
 }
 
 int32_t vn_join_tone(int32_t base, int tone)

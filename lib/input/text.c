@@ -68,8 +68,8 @@ static void fix_tone_tail(tbuf *t, size_t word_start)
     size_t p1 = p2 - 1;
     while (p1 > word_start && ((unsigned char)t->s[p1] & 0xC0) == 0x80)
         p1--;
-    if ((unsigned char)t->s[p2] < 0x80)
-        return; /* the last letter carries no tone mark */
+    if ((unsigned char)t->s[p2] < 0x80 || !strchr("oOuU", t->s[p1]) || p2 != p1 + 1)
+        return; /* the last letter carries no tone mark, or the one before is no plain o or u */
     int32_t c1, c2, b1, b2;
     int t1, t2;
     vn_decode(t->s + p1, p2 - p1, &c1);

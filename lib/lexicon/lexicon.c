@@ -144,10 +144,16 @@ static size_t lower_key(const char *s, size_t n, char *buf, size_t cap)
 {
     size_t k = 0;
     for (size_t i = 0; i < n;) {
-        int32_t cp;
-        i += vn_decode(s + i, n - i, &cp);
         if (k + 4 >= cap)
             return 0;
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* most of any key */
+            buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += vn_decode(s + i, n - i, &cp);
         k += vn_encode(vn_lower(cp), buf + k);
     }
     return k;
