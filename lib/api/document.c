@@ -5,6 +5,7 @@
 
 #include "charset.h"
 #include "engine.h"
+#include "vec.h"
 
 /* A section is a run of lines between blank lines: a visitor counter block written the English
  * way (12,411 / 1,298,673) keeps its style even when the article around it writes 76,95. */
@@ -22,24 +23,38 @@ static size_t section_end(const char *s, size_t len, size_t from)
     return len;
 }
 
+typedef struct {
+    size_t end;
+    unsigned en, vn;
+} section_style;
+
+/* One pass over the sections: each one's style, and the document's as their sum. */
 static int number_flags(document *d)
 {
     const char *s = d->text.s;
-    size_t len = d->text.len, k = 0;
-    unsigned den, dvn;
+    size_t len = d->text.len, k = 0, n = 0, cap = 0;
+    unsigned den = 0, dvn = 0;
+    section_style *sec = NULL;
     d->flags = calloc(d->sents.n ? d->sents.n : 1, sizeof *d->flags);
     if (!d->flags)
         return -1;
-    norm_number_style(s, len, &den, &dvn);
-    for (size_t a = 0; a < len;) {
-        size_t b = section_end(s, len, a);
-        unsigned en, vn;
-        norm_number_style(s + a, b - a, &en, &vn);
-        unsigned f = (en && !vn) || (den && !dvn) ? NORM_EN_GROUPS : 0;
-        for (; k < d->sents.n && d->sents.v[k].start < b; k++)
-            d->flags[k] = f;
-        a = b + 1;
+    for (size_t a = 0; a < len; a = sec[n - 1].end + 1) {
+        if (vec_room((void **)&sec, &cap, n, sizeof *sec) != 0) {
+            free(sec);
+            return -1;
+        }
+        section_style *x = &sec[n++];
+        x->end = section_end(s, len, a);
+        norm_number_style(s + a, x->end - a, &x->en, &x->vn);
+        den += x->en;
+        dvn += x->vn;
     }
+    for (size_t j = 0; j < n; j++) {
+        unsigned f = (sec[j].en && !sec[j].vn) || (den && !dvn) ? NORM_EN_GROUPS : 0;
+        for (; k < d->sents.n && d->sents.v[k].start < sec[j].end; k++)
+            d->flags[k] = f;
+    }
+    free(sec);
     return 0;
 }
 
