@@ -103,24 +103,48 @@ int vn_is_letter(int32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
 
+/* Case in the blocks Vietnamese letters come from, without utf8proc: Latin-1 (capitals
+ * U+00C0..U+00DE but ×), and Latin Extended Additional from U+1EA0 (ạ ... ỹ: capitals even). */
+static int fast_case(int32_t cp, int *upper)
+{
+    if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7 && cp != 0xDF) {
+        *upper = cp <= 0xDE;
+        return 1;
+    }
+    if (cp >= 0x1EA0 && cp <= 0x1EF9) {
+        *upper = !(cp & 1);
+        return 1;
+    }
+    return 0;
+}
+
 int vn_is_upper(int32_t cp)
 {
+    int upper;
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
+    if (fast_case(cp, &upper))
+        return upper;
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
 int vn_is_lower(int32_t cp)
 {
+    int upper;
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
+    if (fast_case(cp, &upper))
+        return !upper;
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 int32_t vn_lower(int32_t cp)
 {
+    int upper;
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    if (fast_case(cp, &upper))
+        return upper ? (cp < 0x100 ? cp + 0x20 : cp + 1) : cp;
     return utf8proc_tolower(cp);
 }
 
