@@ -14,8 +14,8 @@
  *
  * Thread safety: an ra_engine is immutable after ra_engine_new() except for its pool of
  * speech workers, which is guarded internally. Any number of threads may call any function on
- * the same engine at once; each synthesis call gets a worker of its own (up to
- * ra_options.max_instances, then calls wait for one). No lock is held and no worker is reserved
+ * the same engine at once; each synthesis call gets workers of its own (up to
+ * ra_options.max_instances in all, then calls wait for one). No lock is held and no worker is reserved
  * while a callback of yours runs, so a callback may itself call the library, on any engine.
  * Callbacks run on the calling thread.
  *
@@ -131,7 +131,10 @@ typedef struct {
     int rate;                /* words per minute, 80..450; 0 keeps the voice's rate */
     int pitch;               /* 0..100; -1 keeps the voice's pitch */
     unsigned max_instances;  /* speech workers (processes) for concurrent synthesis, at most 64;
-                                0 = the number of CPUs up to 8 */
+                                0 = the number of CPUs up to 8. One call also uses up to this
+                                many at once: helper threads speak the sentences after the one
+                                being delivered (at most two per worker ahead), and the audio and
+                                events still come in order, the first as soon as it is spoken */
     ra_progress_fn progress; /* optional, called during synthesis */
     void *progress_user;
     ra_event_fn on_event;    /* optional: sentence and word timings during synthesis */
