@@ -131,10 +131,18 @@ static int word_char(int32_t cp)
     return cp != 0xA0 && !(cp >= 0x2000 && cp <= 0x206F) && cp != 0x3000 && cp != 0xFEFF && cp != 0xFFFD;
 }
 
+/* 1 for the letters of U+00C0..U+00FF that Vietnamese writes: À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and
+ * their small forms. */
+static int vietnamese_latin1(int32_t cp)
+{
+    const uint64_t letters = UINT64_C(0x263c370f263c370f);
+    return cp >= 0xC0 && cp <= 0xFF && ((letters >> (cp - 0xC0)) & 1);
+}
+
 static unsigned run_flags(int32_t cp)
 {
-    return (cp >= 0xA1 && cp <= 0xFF ? RUN_LATIN : 0) | (cp >= 0x80 ? RUN_HIGH : 0) |
-           ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? RUN_LETTER : 0);
+    unsigned latin = cp >= 0xA1 && cp <= 0xFF ? RUN_LATIN | (vietnamese_latin1(cp) ? 0 : RUN_ODD) : 0;
+    return latin | (cp >= 0x80 ? RUN_HIGH : 0) | ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? RUN_LETTER : 0);
 }
 
 size_t legacy_run(const char *s, size_t n, size_t i, unsigned *kind)
@@ -201,14 +209,17 @@ static int reads_as_syllable(legacy_enc e, const char *w, size_t n)
     return read_word(e, w, n, 0, &k);
 }
 
-/* The encoding line s[0..n) is in, or -1: the one that mends more of its words than the other
- * and more than it spoils. Only words with an ASCII letter count: a lone glyph is as likely a
- * symbol (× is TCVN3's ì, « its ô). */
-static int line_encoding(const char *s, size_t n)
+/* Words that count as evidence: with an ASCII letter (a lone glyph is as likely a symbol: × is
+ * TCVN3's ì, « its ô). */
+#define EVIDENCE (RUN_WORD | RUN_LATIN | RUN_LETTER)
+
+/* The encoding line s[0..n) is in, or -1: the one that mends more of its evidence words than the
+ * other and more than it spoils. First asked of the words with a character Vietnamese never
+ * writes (cheap: a Vietnamese line has few or none), then of all. */
+static int line_encoding(const char *s, size_t n, unsigned evidence)
 {
     long gain[LEGACY_COUNT] = { 0 };
     unsigned kind;
-    const unsigned evidence = RUN_WORD | RUN_LATIN | RUN_LETTER;
     for (size_t i = 0, k; i < n; i = k) {
         k = legacy_run(s, n, i, &kind);
         if ((kind & evidence) != evidence || k - i > TOKEN_MAX)
@@ -248,14 +259,6 @@ static size_t mend_line(legacy_enc e, const char *s, size_t a, size_t b, const s
     return mended;
 }
 
-/* 1 for the letters of U+00C0..U+00FF that Vietnamese writes: À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and
- * their small forms. */
-static int vietnamese_latin1(int32_t cp)
-{
-    const uint64_t letters = UINT64_C(0x263c370f263c370f);
-    return cp >= 0xC0 && cp <= 0xFF && ((letters >> (cp - 0xC0)) & 1);
-}
-
 /* 1 when the line has a character of U+00A1..U+00FF that Vietnamese does not write (µ, Ö, ø,
  * ï: every line of TCVN3 or VNI text shown as Windows-1252 has some): the only lines worth a
  * closer look, so that Vietnamese text costs one pass of this scan. */
@@ -278,7 +281,9 @@ int legacy_repair(const char *s, size_t n, const size_t *src, size_t base, mtext
     for (size_t a = 0; a < n;) {
         const char *nl = memchr(s + a, '\n', n - a);
         size_t b = nl ? (size_t)(nl - s) : n;
-        int e = has_odd_latin1(s + a, b - a) ? line_encoding(s + a, b - a) : -1;
+        int e = -1;
+        if (has_odd_latin1(s + a, b - a) && line_encoding(s + a, b - a, EVIDENCE | RUN_ODD) >= 0)
+            e = line_encoding(s + a, b - a, EVIDENCE); /* its odd words mend: now weigh them all */
         if (e >= 0) {
             copy_span(s, copied, a, src, base, m);
             c.words[e] += mend_line((legacy_enc)e, s, a, b, src, base, m);

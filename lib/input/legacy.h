@@ -25,7 +25,8 @@ enum {
     RUN_WORD = 1,   /* word characters (else the others) */
     RUN_LATIN = 2,  /* a character of U+00A1..U+00FF, where every TCVN3 and VNI glyph lies */
     RUN_HIGH = 4,   /* a character beyond ASCII */
-    RUN_LETTER = 8  /* an ASCII letter */
+    RUN_LETTER = 8, /* an ASCII letter */
+    RUN_ODD = 16    /* a character of U+00A1..U+00FF that Vietnamese does not write (µ, Ö, ø) */
 };
 /* Past the run that starts at s[i] (valid UTF-8) of word characters (ASCII letters and digits,
  * and characters beyond ASCII other than spaces, general punctuation and U+FFFD) or of others;

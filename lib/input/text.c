@@ -209,6 +209,30 @@ static void add_cp(tstate *st, int32_t cp, size_t src)
     st->b.cl_src = src;
 }
 
+/* add_cp for the commonest case, inline: a printable ASCII character (not < or &) after a
+ * pending ASCII one, which is written out. Returns 0 when the case does not apply. */
+static inline int plain_ascii(tstate *st, unsigned char c, size_t src)
+{
+    tbuf *b = &st->b;
+    if (c < 0x20 || c >= 0x7F || c == '<' || c == '&' || b->ncl != 1 || b->cl[0] >= 0x80 || b->len + 2 >= b->cap)
+        return 0;
+    srcmap_put(&b->map, b->len, b->cl_src);
+    b->s[b->len++] = (char)b->cl[0];
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        if (!st->in_word) {
+            st->in_word = 1;
+            st->word_start = b->len;
+        }
+    } else {
+        if (st->in_word)
+            fix_tone_tail(b, st->word_start);
+        st->in_word = 0;
+    }
+    b->cl[0] = c;
+    b->cl_src = src;
+    return 1;
+}
+
 ra_status rtext_prepare(const char *in, size_t len, rtext *out, size_t *bad_offset)
 {
     size_t bad = utf8_first_invalid(in, len); /* in markup too: <b class="\xff"> would reach the timings */
@@ -231,6 +255,10 @@ ra_status rtext_prepare_valid(const char *in, size_t len, rtext *out)
         i = 3;
     while (i < len) {
         unsigned char c = (unsigned char)in[i];
+        if (plain_ascii(&st, c, i)) {
+            i++;
+            continue;
+        }
         size_t skip = 0;
         int32_t cp = 0;
         if (c == '<' && (skip = markup_tag(in + i, len - i, &cp, &st.markup)) > 0) {
