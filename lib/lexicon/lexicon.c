@@ -38,10 +38,16 @@ static void add_forms(filter *f, const char *const *rows, size_t stride, size_t 
         filter_add(f, rows[i * stride], strlen(rows[i * stride]));
 }
 
+static int loanwords_ascii; /* every loanword form is ASCII: a word with any other byte is none */
+
 static void build_filters(void)
 {
     add_forms(&acronym_filter, &gen_acronyms[0][0], 4, gen_acronyms_count);
     add_forms(&loanword_filter, &gen_loanwords[0][0], 2, gen_loanwords_count);
+    loanwords_ascii = 1;
+    for (size_t i = 0; i < gen_loanwords_count; i++)
+        for (const char *p = gen_loanwords[i][0]; *p; p++)
+            loanwords_ascii &= (unsigned char)*p < 0x80;
 }
 
 static int maybe_in(const filter *f, const char *key, size_t n)
@@ -217,6 +223,10 @@ int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end)
 
 const char *lex_loanword(const char *word, size_t n)
 {
+    pthread_once(&filters_once, build_filters);
+    for (size_t i = 0; loanwords_ascii && i < n; i++)
+        if ((unsigned char)word[i] >= 0x80)
+            return NULL; /* Vietnamese letters: no loanword has one */
     char low[128];
     size_t k = lower_key(word, n, low, sizeof low);
     if (!k || !maybe_in(&loanword_filter, low, k))

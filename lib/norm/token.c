@@ -87,20 +87,14 @@ static void chunk(const char *s, size_t a, size_t b, const ulexicon *ulex, tokli
 int tok_split(const char *s, size_t len, const ulexicon *ulex, toklist *out)
 {
     size_t i = 0;
-    while (i < len) {
-        int32_t cp;
-        size_t n = vn_decode(s + i, len - i, &cp);
-        if (is_space(cp)) {
-            i += n;
+    while (i < len) { /* the spaces are ASCII: bytes, not characters, are enough to find them */
+        if (is_space((unsigned char)s[i])) {
+            i++;
             continue;
         }
-        size_t j = i;
-        while (j < len) {
-            n = vn_decode(s + j, len - j, &cp);
-            if (is_space(cp))
-                break;
-            j += n;
-        }
+        size_t j = i + 1;
+        while (j < len && !is_space((unsigned char)s[j]))
+            j++;
         chunk(s, i, j, ulex, out);
         i = j;
     }
