@@ -58,10 +58,13 @@ void rbuf_space(rbuf *b)
 
 void rbuf_wordn(rbuf *b, const char *s, size_t n)
 {
-    if (!n)
-        return;
-    rbuf_space(b);
-    rbuf_put(b, s, n);
+    if (!n || rbuf_reserve(b, n + 1) != 0)
+        return; /* one reservation for the space and the word: the normalizer's commonest call */
+    if (b->len && b->p[b->len - 1] != ' ' && b->p[b->len - 1] != '\n')
+        b->p[b->len++] = ' ';
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
 }
 
 void rbuf_word(rbuf *b, const char *s)

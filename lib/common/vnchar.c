@@ -203,8 +203,17 @@ size_t utf8_first_invalid(const char *s, size_t len)
             i += 8; /* eight ASCII bytes at once */
             continue;
         }
-        if ((unsigned char)s[i] < 0x80) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        if (u[0] < 0x80) {
             i++;
+            continue;
+        }
+        if (u[0] >= 0xC2 && u[0] < 0xE0 && i + 1 < len && (u[1] & 0xC0) == 0x80) {
+            i += 2; /* à, ơ, đ */
+            continue;
+        }
+        if (u[0] >= 0xE1 && u[0] < 0xED && i + 2 < len && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+            i += 3; /* ạ, ế: no overlong form or surrogate starts with E1..EC */
             continue;
         }
         size_t n = utf8_char_len(s + i, len - i);

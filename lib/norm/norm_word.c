@@ -107,6 +107,12 @@ static int all_letters(const char *w, size_t n)
 {
     for (size_t p = 0; p < n;) {
         int32_t cp;
+        if ((unsigned char)w[p] < 0x80) { /* an ASCII letter, or not a word of letters */
+            if (((w[p] | 0x20) < 'a' || (w[p] | 0x20) > 'z'))
+                return 0;
+            p++;
+            continue;
+        }
         p += vn_decode(w + p, n - p, &cp);
         if (!vn_is_letter(cp))
             return 0;
@@ -207,6 +213,8 @@ static int read_slashed(nctx *c, size_t i, const char *w, size_t n)
 static int scale_word(const char *s, size_t n)
 {
     static const char *const scales[] = { "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ" };
+    if (n < 4 || n > 7 || (s[0] != 't' && s[0] != 'n'))
+        return 0; /* asked of the word before every word: most are none of these */
     for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
         if (strlen(scales[k]) == n && !memcmp(scales[k], s, n))
             return 1;
