@@ -152,8 +152,12 @@ RA_API ra_status ra_synth_to_file_with(ra_engine *engine, const char *text, size
     if ((st = outfile_open(&of, path, err, sizeof err)) != RA_OK)
         return api_fail(engine, st, "%s", err);
     encoded_sink es = { engine, { 0 }, format, NULL, path, 0 };
-    stream_fd(&es.bs, of.fd, of.seekable);
+    if (of.seekable)
+        stream_fd_buffered(&es.bs, of.fd); /* a file: 64 KB writes, not the encoder's few KB */
+    else
+        stream_fd(&es.bs, of.fd, 0);       /* a pipe or device: each block as it comes */
     st = encode(&es, text, len, hooks);
+    stream_free(&es.bs);
     if (st == RA_OK && (st = outfile_commit(&of, err, sizeof err)) != RA_OK)
         return api_fail(engine, st, "%s", err);
     if (st != RA_OK)

@@ -187,6 +187,7 @@ ra_status audio_end(audio_out *o, char *err, size_t errcap)
     int bad = o->failed;
     if (o->sf)
         bad |= sf_close(o->sf) != 0;
+    bad |= stream_flush(o->s) != 0; /* the last block of a buffered file */
     bad |= o->s->err != 0 || o->s->stopped;
     ra_status st = RA_OK;
     if (o->s->stopped)

@@ -19,6 +19,12 @@ void stream_fd(bstream *s, int fd, int seekable)
     s->seekable = seekable;
 }
 
+void stream_fd_buffered(bstream *s, int fd)
+{
+    stream_fd(s, fd, 1);
+    s->buffered = 1;
+}
+
 void stream_memory(bstream *s)
 {
     memset(s, 0, sizeof *s);
@@ -98,6 +104,35 @@ static int mem_write(bstream *s, const void *p, size_t n)
     return 0;
 }
 
+#define FD_BLOCK 65536
+
+int stream_flush(bstream *s)
+{
+    if (!s->wlen || s->err)
+        return s->err ? -1 : 0;
+    int64_t pos = s->pos;
+    s->pos = s->wpos;
+    int r = fd_write_all(s, (const char *)s->wbuf, s->wlen); /* a regular file: no SIGPIPE */
+    s->pos = pos;
+    s->wlen = 0;
+    return r;
+}
+
+/* A write to a buffered file: kept while it continues what waits, up to a block. 1 when taken,
+ * 0 when it must go straight to the file, -1 on failure. */
+static int buffer_write(bstream *s, const void *p, size_t n)
+{
+    if (s->wlen && (s->pos != s->wpos + (int64_t)s->wlen || s->wlen + n > FD_BLOCK) && stream_flush(s) != 0)
+        return -1;
+    if (n > FD_BLOCK / 2 || (!s->wbuf && !(s->wbuf = malloc(FD_BLOCK))))
+        return 0;
+    if (!s->wlen)
+        s->wpos = s->pos;
+    memcpy(s->wbuf + s->wlen, p, n);
+    s->wlen += n;
+    return 1;
+}
+
 int stream_write(bstream *s, const void *p, size_t n)
 {
     if (s->err || s->stopped)
@@ -105,8 +140,13 @@ int stream_write(bstream *s, const void *p, size_t n)
     if (n == 0)
         return 0;
     int r;
-    if (s->kind == STREAM_FD)
-        r = fd_write(s, p, n);
+    int taken = s->buffered ? buffer_write(s, p, n) : 0;
+    if (taken < 0)
+        return -1;
+    if (taken)
+        r = 0;
+    else if (s->kind == STREAM_FD)
+        r = s->buffered ? fd_write_all(s, p, n) : fd_write(s, p, n);
     else if (s->kind == STREAM_MEMORY)
         r = mem_write(s, p, n);
     else if ((r = s->fn(s->user, p, n) != 0 ? -1 : 0) != 0)
@@ -139,6 +179,8 @@ size_t stream_read(bstream *s, void *p, size_t n)
     if (s->kind == STREAM_MEMORY) {
         memcpy(p, s->mem + s->pos, n);
     } else {
+        if (stream_flush(s) != 0)
+            return 0;
         ssize_t k;
         while ((k = pread(s->fd, p, n, (off_t)s->pos)) < 0 && errno == EINTR) {
         }
@@ -160,6 +202,9 @@ void stream_take(bstream *s, void **data, size_t *size)
 void stream_free(bstream *s)
 {
     free(s->mem);
+    free(s->wbuf);
     s->mem = NULL;
+    s->wbuf = NULL;
+    s->wlen = 0;
     s->cap = 0;
 }

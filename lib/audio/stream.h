@@ -21,9 +21,18 @@ typedef struct {
     int64_t pos, len;
     int err;             /* errno of the first failed write (ENOSPC, EPIPE, ENOMEM ...) */
     int stopped;         /* the callback asked to stop */
+    unsigned char *wbuf; /* STREAM_FD, buffered: wlen bytes waiting to go to offset wpos */
+    size_t wlen;
+    int64_t wpos;
+    int buffered;
 } bstream;
 
 void stream_fd(bstream *s, int fd, int seekable);
+/* stream_fd for a regular file, writing in blocks of 64 KB (an encoder writes a few KB at a
+ * time); stream_flush writes what waits, stream_free lets the buffer go. */
+void stream_fd_buffered(bstream *s, int fd);
+/* Writes what a buffered stream holds. Returns 0, or -1 once the stream has failed. */
+int stream_flush(bstream *s);
 void stream_memory(bstream *s);
 void stream_callback(bstream *s, ra_write_fn fn, void *user);
 
