@@ -10,12 +10,12 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MUTATIONS='
 heading-pause|lib/api/speak.c|s/case BRK_HEADING: return v->pause_heading;/case BRK_HEADING: return v->pause_paragraph;/
-word-start-zero|lib/api/speak.c|s/run->word_start\[w\] = at + (size_t)s->res.words\[k\].ms \* (size_t)s->rate \/ 1000;/run->word_start[w] = 0;/
+word-start-zero|lib/api/speak.c|s/run->word_start\[w\] = at + (size_t)r->words\[k\].ms \* (size_t)s->rate \/ 1000;/run->word_start[w] = 0;/
 word-clamp|lib/api/speak.c|s/if (ws\[w\] > s1)/if (0)/
 phone-threshold|lib/norm/norm_num.c|s/#define PHONE_MIN_DIGITS 9/#define PHONE_MIN_DIGITS 12/
 json-quote|lib/audio/timings.c|s/if (c == .". || c == .\\\\.) {/if (c == 0x7f) {/
 lexicon-precedence|lib/lexicon/lexicon_user.c|s/return x->file > y->file ? -1 : 1;/return x->file < y->file ? -1 : 1;/
-page-number-style|lib/api/document.c|s/unsigned f = (en \&\& !vn) || (den \&\& !dvn) ? NORM_EN_GROUPS : 0;/unsigned f = (en \&\& !vn) ? NORM_EN_GROUPS : 0;/
+page-number-style|lib/api/document.c|s/unsigned f = (sec\[j\].en \&\& !sec\[j\].vn) || (den \&\& !dvn) ? NORM_EN_GROUPS : 0;/unsigned f = (sec[j].en \&\& !sec[j].vn) ? NORM_EN_GROUPS : 0;/
 errmsg-never-cleared|lib/api/api.c|s/        last_error.msg\[0\] = .\\0.;/        (void)0;/
 bounded-digits|lib/norm/norm_bound.c|s/#define BOUND_DIGITS 30 /#define BOUND_DIGITS 300000 /
 phone-scan-unbounded|lib/norm/norm_num.c|s/if (digits > PHONE_MAX_DIGITS)/if (0)/
@@ -30,7 +30,7 @@ utf8-in-markup|lib/input/text.c|s/    if (bad < len) {/    if (0) {/
 legacy-evidence|lib/input/encguess.c|s/#define EVIDENCE 3 /#define EVIDENCE 0 /
 legacy-ambiguity|lib/input/encguess.c|s/score\[best\] < 2 \* score\[second\]/0/
 legacy-case|lib/input/encguess.c|s/return upper_after_first == 0 || lower == 0;/return 1;/
-repair-lone-glyphs|lib/input/legacy.c|s/const unsigned evidence = RUN_WORD | RUN_LATIN | RUN_LETTER;/const unsigned evidence = RUN_WORD | RUN_LATIN;/
+repair-lone-glyphs|lib/input/legacy.c|s/#define EVIDENCE (RUN_WORD | RUN_LATIN | RUN_LETTER)/#define EVIDENCE (RUN_WORD | RUN_LATIN)/
 legacy-offsets|lib/input/text.c|s/\*b = t->converted ? converted_end(t, in, len, last) :/*b =/
 timings-legacy-json|lib/audio/timings.c|s/utf8 ? dup_n(t->input + a, b - a) : dup_n(ev->text, strlen(ev->text)),/dup_n(t->input + a, b - a),/
 old-options-strict|lib/api/api.c|s/e->strict = opts->version < 4 || opts->input_strict;/e->strict = opts->input_strict;/
