@@ -59,7 +59,7 @@ printf "%s\n" "$MUTATIONS" | while IFS='|' read -r name file expr; do
         echo "$name" >> "$work/survivors"
         continue
     fi
-    if (cd "$work/tree" && make -s all >/dev/null 2>&1 && TEST_TIMEOUT=600 make -s check >"$work/$name.log" 2>&1); then
+    if (cd "$work/tree" && make -s -j2 all >/dev/null 2>&1 && TEST_TIMEOUT=600 make -s check >"$work/$name.log" 2>&1); then
         echo "SURVIVED     $name ($file)"
         echo "$name" >> "$work/survivors"
     else
