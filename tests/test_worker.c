@@ -330,6 +330,37 @@ static void test_worker_killed_mid_call(void **state)
     ra_engine_free(e);
 }
 
+static double stop_after; /* when the progress callback below starts asking to stop */
+
+static int stop_later(void *user, size_t done, size_t total)
+{
+    (void)user, (void)done, (void)total;
+    return now() > stop_after;
+}
+
+/* A stop request reaches a worker in the middle of a text it is speaking (held there by the
+ * hang fault, with a minute's timeout): the progress callback is asked while the worker works,
+ * and the call ends at once, not when the worker answers or times out. */
+static void test_stop_reaches_busy_worker(void **state)
+{
+    (void)state;
+    ra_engine *e = faulty_engine("hang:chuối", 60000);
+    ra_hooks h;
+    ra_hooks_init(&h);
+    h.progress = stop_later;
+    stop_after = now() + 0.5;
+    collect c;
+    memset(&c, 0, sizeof c);
+    double t0 = now();
+    assert_int_equal(ra_synth_to_sink_with(e, marked, strlen(marked), on_pcm, &c, &h), RA_ERR_ABORTED);
+    double took = now() - t0;
+    if (took > 2.0)
+        fail_msg("the stop took %.2f s to reach the busy worker", took);
+    unsetenv("READARTICLE_TEST_WORKER_FAULT");
+    assert_int_equal(speak(e, text, &c), RA_OK); /* a new worker for the next call */
+    ra_engine_free(e);
+}
+
 /* With one worker, a callback that synthesizes on the same engine neither deadlocks nor fails. */
 static void test_callback_synthesizes(void **state)
 {
@@ -609,6 +640,7 @@ int main(void)
         cmocka_unit_test(test_worker_never_calls_a_sound_server),
         cmocka_unit_test(test_worker_crash),           cmocka_unit_test(test_worker_exit),
         cmocka_unit_test(test_worker_hang),            cmocka_unit_test(test_worker_killed_mid_call),
+        cmocka_unit_test(test_stop_reaches_busy_worker),
         cmocka_unit_test(test_callback_synthesizes),   cmocka_unit_test(test_missing_worker),
         cmocka_unit_test(test_fork),                   cmocka_unit_test(test_lying_worker),
         cmocka_unit_test(test_word_times_clamped),
