@@ -36,6 +36,7 @@ timings-legacy-json|lib/audio/timings.c|s/utf8 ? dup_n(t->input + a, b - a) : du
 old-options-strict|lib/api/api.c|s/e->strict = opts->version < 4 || opts->input_strict;/e->strict = opts->input_strict;/
 restore-u|lib/input/legacy.c|s/if (!vn_is_written_syllable(k->buf, k->len) && e == LEGACY_TCVN3)/if (0)/
 ahead-order|lib/api/ahead.c|s/    slot \*s = \&a->slots\[i % a->window\];\n    if (a->next <= i)/    slot *s = \&a->slots[(i + 1) % a->window];\n    if (a->next <= i)/
+ahead-helpers|lib/api/ahead.c|s/for (; a->nthreads < jobs; a->nthreads++)/for (; a->nthreads + 1 < jobs; a->nthreads++)/
 ahead-window|lib/api/ahead.c|s/if (a->next >= a->d->sents.n || a->next >= a->delivered + a->window)/if (a->next >= a->d->sents.n)/
 batch-skip|cli/batch.c|s/else if (!b->force \&\& up_to_date(b, en->path, out, tim, side))/else if (0)/
 batch-options|cli/batch.c|s/return strcmp(buf, b->fingerprint) == 0;/return 1;/

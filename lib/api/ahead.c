@@ -195,10 +195,9 @@ ra_status ahead_start(ahead **out, ra_engine *e, const document *d, unsigned job
     a->e = e;
     a->d = d;
     a->window = (size_t)jobs * WINDOW_PER_JOB;
-    a->next = 1; /* the first sentence is the caller's: its audio leaves at once */
     atomic_init(&a->called_off, 0);
     a->slots = calloc(a->window, sizeof *a->slots);
-    a->threads = calloc(jobs - 1, sizeof *a->threads);
+    a->threads = calloc(jobs, sizeof *a->threads);
     if (!a->slots || !a->threads || pthread_mutex_init(&a->lock, NULL) != 0) {
         free(a->slots);
         free(a->threads);
@@ -206,7 +205,7 @@ ra_status ahead_start(ahead **out, ra_engine *e, const document *d, unsigned job
         return RA_ERR_NOMEM;
     }
     pthread_cond_init(&a->changed, NULL);
-    for (; a->nthreads < jobs - 1; a->nthreads++)
+    for (; a->nthreads < jobs; a->nthreads++) /* one per worker: the caller only delivers */
         if (pthread_create(&a->threads[a->nthreads], NULL, helper, a) != 0)
             break; /* fewer helpers: still correct, only slower */
     *out = a;

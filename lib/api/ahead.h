@@ -24,12 +24,12 @@ void prepared_free(prepared *p);
 
 typedef struct ahead ahead;
 
-/* Starts jobs - 1 helper threads for d (none when jobs < 2 or d has one sentence: *out is then
- * NULL). RA_ERR_NOMEM when memory or threads ran out. */
+/* Starts jobs helper threads for d, one per worker, while the caller's thread delivers (none
+ * when jobs < 2 or d has one sentence: *out is then NULL). RA_ERR_NOMEM when memory ran out. */
 ra_status ahead_start(ahead **out, ra_engine *e, const document *d, unsigned jobs);
-/* Sentence i spoken ahead, waiting for the helper working on it (stop(user) is asked every
- * CANCEL_POLL_MS; non-zero gives up: NULL with *stopped set); NULL when no helper took it: the
- * caller speaks it itself. Sentences are taken in order, each once. */
+/* Sentence i spoken by a helper, waiting for it (stop(user) is asked every CANCEL_POLL_MS;
+ * non-zero gives up: NULL with *stopped set); NULL when no helper has taken it yet: the caller
+ * then speaks it itself. Sentences are taken in order, each once. */
 prepared *ahead_take(ahead *a, size_t i, int (*stop)(void *), void *user, int *stopped);
 /* Sentence i (taken) has been delivered: the window moves on. */
 void ahead_done(ahead *a, size_t i);
