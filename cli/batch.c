@@ -341,7 +341,9 @@ static void one(batch *bt, const entry *en)
     char msg[600] = "";
     double secs = 0;
     char *out = out_path(b->outdir, en->rel, format_ext(b->format));
-    char *tim = b->timings ? out_path(b->outdir, en->rel, !strcmp(b->timings, "vtt") ? ".vtt" : ".json") : NULL;
+    char *tim = b->timings ? out_path(b->outdir, en->rel, !strcmp(b->timings, "json") ? ".json"
+                                                          : !strcmp(b->timings, "vtt") ? ".vtt" : ".srt")
+                           : NULL;
     char *side = out ? sidecar_path(out) : NULL;
     int kind = FAILED;
     if (!out || !side || (b->timings && !tim))

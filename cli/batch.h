@@ -11,7 +11,7 @@ typedef struct {
     const char *in;            /* a directory, a file listing paths (one a line), or "-" */
     const char *outdir;
     ra_format format;          /* RA_FORMAT_AUTO = WAV */
-    const char *timings;       /* NULL, "json" or "vtt" */
+    const char *timings;       /* NULL, "json", "vtt" or "srt" */
     int force;                 /* render even what is up to date */
     unsigned shard, shards;    /* render only the inputs whose share is shard (0..shards-1) */
     unsigned jobs;             /* articles at once, and workers */

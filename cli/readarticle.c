@@ -67,7 +67,7 @@ static void usage(FILE *f)
           "      --lexicon FILE    add a user lexicon (TSV: form<TAB>reading[<TAB>context]); repeatable,\n"
           "                        its entries win over the built-in ones\n"
           "      --timings FILE    also write when each sentence and word is spoken, with its byte\n"
-          "                        offsets in the input: WebVTT (.vtt) or JSON (anything else);\n"
+          "                        offsets in the input: WebVTT (.vtt), SubRip (.srt) or JSON;\n"
           "                        - writes JSON to stdout (when the audio goes to a file)\n"
           "      --pause-sentence MS   silence after a sentence (default: the voice's)\n"
           "      --pause-paragraph MS  silence after a paragraph, heading or list item\n"
@@ -84,7 +84,7 @@ static void usage(FILE *f)
           "                        its input and made with the same options is skipped\n"
           "      --force           batch: render even what is up to date\n"
           "      --shard K/N       batch: only the K-th (0..N-1) of N deterministic shares\n"
-          "      --timings-format json|vtt  batch: also write timings beside each output\n"
+          "      --timings-format json|vtt|srt  batch: also write timings beside each output\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n\n"
           "INPUT defaults to standard input. Exit status: 0 success, 1 failure (also: nothing to\n"
@@ -192,9 +192,10 @@ static int check_batch(const cli_args *a)
     if (a->input)
         return fail("--batch takes its inputs from IN, not from '%s'", a->input), EXIT_USAGE;
     if (a->timings)
-        return fail("--batch writes timings beside each output: use --timings-format json|vtt"), EXIT_USAGE;
-    if (a->timings_format && strcmp(a->timings_format, "json") && strcmp(a->timings_format, "vtt"))
-        return fail("--timings-format is json or vtt, not '%s'", a->timings_format), EXIT_USAGE;
+        return fail("--batch writes timings beside each output: use --timings-format json|vtt|srt"), EXIT_USAGE;
+    if (a->timings_format && strcmp(a->timings_format, "json") && strcmp(a->timings_format, "vtt") &&
+        strcmp(a->timings_format, "srt"))
+        return fail("--timings-format is json, vtt or srt, not '%s'", a->timings_format), EXIT_USAGE;
     return -1;
 }
 

@@ -325,15 +325,16 @@ RA_API ra_status ra_synth_to_writer_with(ra_engine *engine, const char *text, si
 RA_API int ra_format_supported(ra_format f);
 
 /* Timings files: a collector of events, rendered as JSON (sentences and words, with their times,
- * byte offsets in the input and spoken form) or WebVTT (one cue per sentence). Install
+ * byte offsets in the input and spoken form), WebVTT or SubRip (one cue per sentence). Install
  * ra_timings_collect as the on_event callback with the collector as its user pointer. A
  * collector is used by one call at a time. */
 typedef struct ra_timings ra_timings;
 
 typedef enum {
-    RA_TIMINGS_AUTO = 0,  /* from the file name: .vtt is WebVTT, anything else JSON */
+    RA_TIMINGS_AUTO = 0,  /* from the file name: .vtt is WebVTT, .srt SubRip, anything else JSON */
     RA_TIMINGS_JSON = 1,
-    RA_TIMINGS_VTT = 2
+    RA_TIMINGS_VTT = 2,
+    RA_TIMINGS_SRT = 3    /* SubRip: numbered cues, one per sentence, HH:MM:SS,mmm */
 } ra_timings_format;
 
 /* Creates an empty collector for events of a synthesis of input[0..len) (the text given to the

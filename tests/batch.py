@@ -126,6 +126,15 @@ def main():
         code, log, _ = run(os.path.abspath(exe), "--batch", "-", "-o", o, stdin="2024/b.txt\n./2023/d1.txt\n", cwd=arch)
         check(code == 0 and outputs(o) == ["2023/d1.wav", "2024/b.wav"], f"a list on standard input: {outputs(o)}")
 
+        o = os.path.join(work, "srt")
+        code, _, _ = run(exe, "--batch", arch, "-o", o, "--timings-format", "srt", "--shard", "0/3")
+        subs = outputs(o, ".srt")
+        with open(os.path.join(o, subs[0]), encoding="utf-8") as f:
+            first = f.read().split("\n")
+        check(code == 0 and subs == [w[:-4] + ".srt" for w in shares[0]] and first[0] == "1" and
+              re.match(r"^\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}$", first[1]) is not None,
+              f"--timings-format srt writes SubRip beside each output: {first[:2]}")
+
         code, _, err = run(exe, "--batch", arch, "-o", out, "--shard", "3/3")
         check(code == 2 and "--shard" in err, "a share out of range is a usage error")
         code, _, err = run(exe, "--batch", arch, "-o", out, "x.txt")

@@ -173,6 +173,47 @@ static void test_timings_json_escapes(void **state)
     ra_timings_free(t);
 }
 
+/* SubRip: numbered cues from 1, "HH:MM:SS,mmm --> HH:MM:SS,mmm" with start before end and
+ * after the cue before, the sentence's text on one line, a blank line after each cue. */
+static void test_timings_subrip(void **state)
+{
+    (void)state;
+    const char text[] = "Sáng 16/01/2025, UBND huyện họp.\nTỷ lệ đạt <97,8%>. Hết.";
+    ra_timings *t = NULL;
+    assert_int_equal(ra_timings_new(&t, text, strlen(text)), RA_OK);
+    ra_hooks h;
+    ra_hooks_init(&h);
+    assert_int_equal(ra_timings_attach(t, &h), RA_OK);
+    size_t samples = 0;
+    assert_int_equal(ra_synth_to_sink_with(eng, text, strlen(text), count_pcm, &samples, &h), RA_OK);
+    char *srt = NULL;
+    size_t n = 0;
+    assert_int_equal(ra_timings_render(t, RA_TIMINGS_SRT, &srt, &n), RA_OK);
+    const char *p = srt;
+    double last_end = 0;
+    int cue = 0;
+    while (*p) {
+        int index, h1, m1, s1, ms1, h2, m2, s2, ms2, used = 0;
+        assert_int_equal(sscanf(p, "%d\n%2d:%2d:%2d,%3d --> %2d:%2d:%2d,%3d\n%n", &index, &h1, &m1, &s1, &ms1, &h2,
+                                &m2, &s2, &ms2, &used), 9);
+        assert_int_equal(index, ++cue);
+        assert_true(used > 0 && p[used - 1] == '\n');
+        double a = h1 * 3600 + m1 * 60 + s1 + ms1 / 1000.0, b = h2 * 3600 + m2 * 60 + s2 + ms2 / 1000.0;
+        assert_true(a >= last_end && b > a);
+        last_end = b;
+        const char *end = strstr(p + used, "\n\n");
+        assert_non_null(end);
+        assert_true(end > p + used && !memchr(p + used, '\n', (size_t)(end - p - used))); /* one line of text */
+        p = end + 2;
+    }
+    assert_int_equal(cue, 3);
+    assert_non_null(strstr(srt, "\n2\n")); /* numbered */
+    assert_non_null(strstr(srt, "Tỷ lệ đạt &lt;97,8%&gt;.")); /* no markup for a player to read */
+    assert_true(last_end <= (double)samples / 22050 + 0.01);
+    ra_free(srt);
+    ra_timings_free(t);
+}
+
 typedef struct {
     double start[64], sentence_start, sentence_end;
     int n;
@@ -553,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_inside_markup),
         cmocka_unit_test(test_input_encodings),
         cmocka_unit_test(test_run_on_sentence_in_pieces),
+        cmocka_unit_test(test_timings_subrip),
         cmocka_unit_test(test_numbers_cost_like_words),
         cmocka_unit_test(test_lexicon_precedence),
         cmocka_unit_test(test_timings_json_escapes),

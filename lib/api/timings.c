@@ -41,7 +41,7 @@ RA_API ra_status ra_timings_attach(ra_timings *t, ra_hooks *hooks)
 
 static ra_status render(const ra_timings *t, ra_timings_format format, rbuf *b)
 {
-    if (!t || format < RA_TIMINGS_AUTO || format > RA_TIMINGS_VTT)
+    if (!t || format < RA_TIMINGS_AUTO || format > RA_TIMINGS_SRT)
         return api_fail(NULL, RA_ERR_ARG, "NULL argument or unknown timings format");
     if (tim_render(t, format, b) != 0) {
         rbuf_free(b);

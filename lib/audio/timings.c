@@ -1,5 +1,5 @@
 /* Timings files: events collected in order (each with its copied source slice and spoken form)
- * and rendered as JSON (sentences and words) or WebVTT (one cue per sentence). Numbers are
+ * and rendered as JSON (sentences and words), WebVTT or SubRip (one cue per sentence). Numbers are
  * formatted by hand: the C library's %f conversion would write a decimal comma under a
  * Vietnamese LC_NUMERIC. */
 #include "timings.h"
@@ -86,7 +86,9 @@ int tim_collect(ra_timings *t, const ra_event *ev)
 ra_timings_format tim_format_for(const char *path)
 {
     const char *dot = strrchr(path, '.');
-    return dot && ascii_casecmp(dot, ".vtt") == 0 ? RA_TIMINGS_VTT : RA_TIMINGS_JSON;
+    if (dot && ascii_casecmp(dot, ".vtt") == 0)
+        return RA_TIMINGS_VTT;
+    return dot && ascii_casecmp(dot, ".srt") == 0 ? RA_TIMINGS_SRT : RA_TIMINGS_JSON;
 }
 
 static void put_uint(rbuf *b, uint64_t v, int min_digits)
@@ -169,7 +171,8 @@ static void json_items(rbuf *b, const ra_timings *t, ra_event_kind kind)
     rbuf_puts(b, "\n  ]");
 }
 
-static void vtt_time(rbuf *b, double s)
+/* HH:MM:SS.mmm (WebVTT) or HH:MM:SS,mmm (SubRip). */
+static void cue_time(rbuf *b, double s, char decimal)
 {
     uint64_t ms = millis(s);
     put_uint(b, ms / 3600000, 2);
@@ -177,7 +180,7 @@ static void vtt_time(rbuf *b, double s)
     put_uint(b, ms / 60000 % 60, 2);
     rbuf_putc(b, ':');
     put_uint(b, ms / 1000 % 60, 2);
-    rbuf_putc(b, '.');
+    rbuf_putc(b, decimal);
     put_uint(b, ms % 1000, 3);
 }
 
@@ -196,23 +199,27 @@ static void vtt_text(rbuf *b, const char *s)
     }
 }
 
-static void render_vtt(rbuf *b, const ra_timings *t)
+/* One cue per sentence: WebVTT (a header, a blank line before each cue) or SubRip (numbered
+ * cues, a blank line after each, a comma before the milliseconds). */
+static void render_cues(rbuf *b, const ra_timings *t, int srt)
 {
-    rbuf_puts(b, "WEBVTT\n");
+    if (!srt)
+        rbuf_puts(b, "WEBVTT\n");
     uint64_t cue = 0;
     for (size_t i = 0; i < t->n; i++) {
         const item *it = &t->v[i];
         if (it->kind != RA_EVENT_SENTENCE)
             continue;
-        rbuf_putc(b, '\n');
+        if (!srt)
+            rbuf_putc(b, '\n');
         put_uint(b, ++cue, 1);
         rbuf_putc(b, '\n');
-        vtt_time(b, it->start);
+        cue_time(b, it->start, srt ? ',' : '.');
         rbuf_puts(b, " --> ");
-        vtt_time(b, it->end);
+        cue_time(b, it->end, srt ? ',' : '.');
         rbuf_putc(b, '\n');
-        vtt_text(b, it->text);
-        rbuf_putc(b, '\n');
+        vtt_text(b, it->text); /* escaped in SubRip too: players read <i> and <b> there */
+        rbuf_puts(b, srt ? "\n\n" : "\n");
     }
 }
 
@@ -220,8 +227,8 @@ int tim_render(const ra_timings *t, ra_timings_format format, rbuf *out)
 {
     if (t->oom)
         return -1;
-    if (format == RA_TIMINGS_VTT) {
-        render_vtt(out, t);
+    if (format == RA_TIMINGS_VTT || format == RA_TIMINGS_SRT) {
+        render_cues(out, t, format == RA_TIMINGS_SRT);
     } else {
         rbuf_puts(out, "{\n  \"sentences\": [");
         json_items(out, t, RA_EVENT_SENTENCE);

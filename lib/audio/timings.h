@@ -1,4 +1,4 @@
-/* Timings files: sentence and word events collected in order, rendered as JSON or WebVTT. */
+/* Timings files: sentence and word events collected in order, rendered as JSON, WebVTT or SubRip. */
 #ifndef RA_TIMINGS_H
 #define RA_TIMINGS_H
 
@@ -14,7 +14,7 @@ void tim_free(ra_timings *t);
 int tim_collect(ra_timings *t, const ra_event *ev);
 /* Appends the rendering to out; returns 0, or -1 when memory ran out now or while collecting. */
 int tim_render(const ra_timings *t, ra_timings_format format, rbuf *out);
-/* The format a file name asks for: WebVTT for .vtt, else JSON. */
+/* The format a file name asks for: WebVTT for .vtt, SubRip for .srt, else JSON. */
 ra_timings_format tim_format_for(const char *path);
 
 #endif

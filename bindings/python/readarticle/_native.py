@@ -123,7 +123,7 @@ class ra_hooks(ctypes.Structure):
 # ---- enums
 
 RA_FORMAT_AUTO, RA_FORMAT_WAV, RA_FORMAT_FLAC, RA_FORMAT_OGG, RA_FORMAT_MP3 = range(5)
-RA_TIMINGS_AUTO, RA_TIMINGS_JSON, RA_TIMINGS_VTT = range(3)
+RA_TIMINGS_AUTO, RA_TIMINGS_JSON, RA_TIMINGS_VTT, RA_TIMINGS_SRT = range(4)
 
 # ---- functions
 
