@@ -327,6 +327,8 @@ static void log_line(batch *bt, int kind, const entry *en, const char *out, cons
     bt->audio_seconds += secs;
     if (kind == FAILED)
         printf("%s %s: %s\n", word[kind], en->path, msg);
+    else if (bt->b->quiet)
+        ; /* only failures and the summary */
     else if (kind == DONE)
         printf("%s %s -> %s (%.1f s%s%s)\n", word[kind], en->path, out, secs, msg[0] ? "; " : "", msg);
     else

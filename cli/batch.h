@@ -17,6 +17,7 @@ typedef struct {
     unsigned jobs;             /* articles at once, and workers */
     ra_options opts;           /* voice, rate, pauses, lexicons ...; input_format is set per file */
     const char *fingerprint;   /* the options as text: an output made with others is redone */
+    int quiet;                 /* log only the failures, then the summary */
     volatile sig_atomic_t *interrupted;
 } batch_args;
 

@@ -40,6 +40,7 @@ typedef struct {
     const char *timings_format; /* --timings-format json|vtt (batch) */
     int force;
     unsigned shard, shards;
+    int quiet;               /* -q: no progress, no warnings; errors still */
 } cli_args;
 
 static void usage(FILE *f)
@@ -47,7 +48,8 @@ static void usage(FILE *f)
     fputs("usage: readarticle [OPTIONS] [INPUT|-] -o OUTPUT|-\n"
           "Reads a Vietnamese article (UTF-8 text or an HTML page) aloud into an audio file.\n\n"
           "  -o, --output FILE     audio file to write (.wav .flac .ogg .mp3); - streams to stdout\n"
-          "      --format NAME     wav, flac, ogg or mp3 (default: from the file name, else wav)\n"
+          "  -f, --format NAME     wav, flac, ogg or mp3 (default: from the file name, else wav)\n"
+          "  -q, --quiet           no progress and no warnings (errors are still reported)\n"
           "      --normalize       print the spoken form, one sentence per line; no audio\n"
           "      --sentences       print the sentences as segmented, one per line; no audio\n"
           "      --extract         print the text that will be read (for a page, its article); no audio\n"
@@ -62,7 +64,7 @@ static void usage(FILE *f)
           "      --text            the input is text, whatever it looks like\n"
           "      --selector SEL    HTML: read the element SEL (a tag, #id or .class) as the article\n"
           "      --whole-page      HTML: read all visible text of the page, not only the article\n"
-          "      --voice NAME      voice name or profile file (default: north)\n"
+          "  -v, --voice NAME      voice name or profile file (default: north)\n"
           "      --list-voices     list the built-in voices\n"
           "      --lexicon FILE    add a user lexicon (TSV: form<TAB>reading[<TAB>context]); repeatable,\n"
           "                        its entries win over the built-in ones\n"
@@ -75,8 +77,8 @@ static void usage(FILE *f)
           "      --timeout S       fail (exit 1, no output) when reading takes longer than S seconds\n"
           "  -j, --jobs N          speak with up to N workers at once (1..64; default: the number of\n"
           "                        CPUs, at most 8): later sentences are spoken ahead, in order\n"
-          "      --rate WPM        speaking rate, 80..450 words per minute\n"
-          "      --pitch N         pitch, 0..100\n"
+          "  -s, --rate WPM        speaking rate, 80..450 words per minute (espeak-ng's -s)\n"
+          "  -p, --pitch N         pitch, 0..100\n"
           "      --progress        report progress on stderr (default when stderr is a terminal)\n"
           "      --batch IN        render every .txt/.html of directory IN (recursively), of the\n"
           "                        list of paths in file IN, or of the list on stdin (-) into the\n"
@@ -156,7 +158,7 @@ static const struct option longopts[] = {
     { "selector", required_argument, NULL, O_SELECTOR }, { "whole-page", no_argument, NULL, O_WHOLE },
     { "extract", no_argument, NULL, O_EXTRACT },
     { "input-encoding", required_argument, NULL, O_ENCODING }, { "strict", no_argument, NULL, O_STRICT },
-    { "jobs", required_argument, NULL, 'j' },               { "batch", required_argument, NULL, O_BATCH },
+    { "jobs", required_argument, NULL, 'j' },               { "quiet", no_argument, NULL, 'q' },               { "batch", required_argument, NULL, O_BATCH },
     { "force", no_argument, NULL, O_FORCE },                 { "shard", required_argument, NULL, O_SHARD },
     { "timings-format", required_argument, NULL, O_TFORMAT },
     { "max-duration", required_argument, NULL, O_MAXDUR }, { "timeout", required_argument, NULL, O_TIMEOUT },
@@ -227,7 +229,7 @@ static int parse_args(int argc, char **argv, cli_args *a)
     int c;
     opterr = 0;
     int jobs;
-    while ((c = getopt_long(argc, argv, ":o:j:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:j:f:v:s:p:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': a->output = optarg; break;
         case O_NORMALIZE: a->mode = MODE_NORMALIZE; break;
@@ -246,10 +248,15 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case 'j': if (parse_int(optarg, "--jobs", 1, 64, &jobs)) return EXIT_USAGE; a->opts.max_instances = (unsigned)jobs; break;
         case O_MAXDUR: if (parse_seconds(optarg, "--max-duration", &a->opts.max_duration_ms)) return EXIT_USAGE; break;
         case O_TIMEOUT: if (parse_seconds(optarg, "--timeout", &a->opts.timeout_ms)) return EXIT_USAGE; break;
+        case 'v':
         case O_VOICE: a->opts.voice = optarg; break;
+        case 'q': a->quiet = 1; break;
         case O_LIST: return list_voices();
+        case 's':
         case O_RATE: if (parse_int(optarg, "--rate", 80, 450, &a->opts.rate)) return EXIT_USAGE; break;
+        case 'p':
         case O_PITCH: if (parse_int(optarg, "--pitch", 0, 100, &a->opts.pitch)) return EXIT_USAGE; break;
+        case 'f':
         case O_FORMAT: a->format = optarg; break;
         case O_PROGRESS: a->progress = 1; break;
         case O_TIMINGS: a->timings = optarg; break;
@@ -542,7 +549,7 @@ static int run(cli_args *a, const char *text, size_t len)
         fputc('\n', stderr);
     if (st != RA_OK)
         code = report(a, e, st);
-    else if (ra_warning(e)[0])
+    else if (ra_warning(e)[0] && !a->quiet)
         fprintf(stderr, "readarticle: %s: warning: %s\n", input_name(a), ra_warning(e));
     if (code == EXIT_SUCCESS && tm)
         code = write_timings(a, tm);
@@ -592,7 +599,7 @@ static int run_batch(cli_args *a)
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     batch_args b = { a->batch_in, a->output, fmt, a->timings_format, a->force, a->shard, a->shards,
                      a->opts.max_instances ? a->opts.max_instances : cpus < 1 ? 1 : cpus > 8 ? 8 : (unsigned)cpus,
-                     a->opts, print, &interrupted };
+                     a->opts, print, a->quiet, &interrupted };
     return batch_run(&b);
 }
 
@@ -610,7 +617,7 @@ int main(int argc, char **argv)
         return interrupted && r != EXIT_SUCCESS ? 128 + interrupted : r;
     }
     if (a.mode == MODE_AUDIO) {
-        a.progress = a.progress || (isatty(STDERR_FILENO) && !is_stdout(a.output));
+        a.progress = !a.quiet && (a.progress || (isatty(STDERR_FILENO) && !is_stdout(a.output)));
         catch_signals();
     }
     char *text = NULL;

@@ -260,6 +260,43 @@ static void test_interrupted(void **state)
     free(out);
 }
 
+/* -q keeps warnings (and progress) off stderr but not errors; the short options mean what the
+ * long ones do (-v -s -p as espeak-ng's voice, speed and pitch; -f the format). */
+static void test_quiet_and_short_options(void **state)
+{
+    (void)state;
+    char bad[64], args[256];
+    snprintf(bad, sizeof bad, "%s/stray.txt", tmpdir);
+    FILE *f = fopen(bad, "wb");
+    fputs("Xin ch\xC3\xA0o \xFF c\xC3\xA1" "c b\xE1\xBA\xA1n.", f);
+    fclose(f);
+    snprintf(args, sizeof args, "--normalize %s", bad);
+    expect(args, 0, "warning: invalid UTF-8 at byte 10");
+    int st;
+    snprintf(args, sizeof args, "-q --normalize %s", bad);
+    char *out = ra(args, &st);
+    assert_int_equal(st, 0);
+    assert_string_equal(out, "Xin chào các bạn.\n"); /* the reading, and nothing on stderr */
+    free(out);
+    snprintf(args, sizeof args, "-q --strict --normalize %s", bad);
+    expect(args, 1, "invalid UTF-8 at byte 10"); /* errors are still told */
+    char *lng = ra("--voice south --normalize tests/data/example-article.txt", &st);
+    char *shrt = ra("-v south --normalize tests/data/example-article.txt", &st);
+    assert_int_equal(st, 0);
+    assert_string_equal(lng, shrt);
+    assert_non_null(strstr(shrt, "ngàn"));
+    free(lng);
+    free(shrt);
+    snprintf(args, sizeof args, "-q -s 200 -p 40 -f flac tests/data/example-article.txt -o %s/short.x", tmpdir);
+    expect(args, 0, "");
+    snprintf(args, sizeof args, "%s/short.x", tmpdir);
+    f = fopen(args, "rb");
+    char magic[4] = "";
+    assert_true(f && fread(magic, 1, 4, f) == 4 && !memcmp(magic, "fLaC", 4)); /* -f flac, whatever the name */
+    fclose(f);
+    expect("-s 20 --normalize tests/data/example-article.txt", 2, "--rate must be a number from 80 to 450");
+}
+
 /* A stop request takes effect mid-sentence: a sentence of 80 KB takes seconds to speak, and a
  * SIGTERM half a second after its worker started ends the run within half a second, with no
  * file and no worker left. ^C while the input is still coming in is an interruption too (130), not a read error. */
@@ -640,6 +677,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_info_options), cmocka_unit_test(test_text_modes),
         cmocka_unit_test(test_input_errors), cmocka_unit_test(test_audio),
+        cmocka_unit_test(test_quiet_and_short_options),
         cmocka_unit_test(test_timings_files), cmocka_unit_test(test_pause_options),
         cmocka_unit_test(test_formats_and_files), cmocka_unit_test(test_interrupted), cmocka_unit_test(test_stop_mid_sentence),
         cmocka_unit_test(test_full_disk_keeps_previous_output),
