@@ -70,11 +70,18 @@ NEED_TEST = pkg-config --exists cmocka 2>/dev/null || need="$$need libcmocka-dev
 	command -v python3 >/dev/null 2>&1 || need="$$need python3"; \
 	command -v php >/dev/null 2>&1 || need="$$need php-cli"; \
 	[ -e /usr/share/i18n/locales/tr_TR ] || need="$$need locales";
-INSTALL_NEEDED = if [ -n "$$need" ]; then \
+# without root, sudo must be there and allowed to run without a password; else the exact command
+# to run is printed and make stops, instead of a bare "sudo: Permission denied"
+INSTALL_NEEDED = if [ -z "$$need" ]; then echo "dependencies: all present"; \
+	elif [ -n "$(SUDO)" ] && ! sudo -n true 2>/dev/null; then \
+	  echo "missing:$$need"; \
+	  echo "install them as root, then run make again:"; \
+	  echo "  apt-get update && apt-get install -y --no-install-recommends$$need"; exit 1; \
+	else \
 	  echo "installing:$$need"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$need >/dev/null; \
-	else echo "dependencies: all present"; fi
+	fi
 deps:
 	@need=""; $(NEED_BUILD) $(INSTALL_NEEDED)
 test-deps:
