@@ -18,6 +18,7 @@ MAJOR   := $(shell sed -n 's/^\#define RA_VERSION_MAJOR \([0-9]*\)/\1/p' include
 SONAME  := libreadarticle.so.$(MAJOR)
 
 PKGS      := sndfile libutf8proc gumbo
+ESPEAK_VERSION := $(shell pkg-config --modversion espeak-ng 2>/dev/null || echo unknown)
 WARN      := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
 ifdef CI
 WARN      += -Werror
@@ -157,7 +158,8 @@ $(BUILD)/readarticle-worker: $(WORKER_SRC) lib/speech/wire.h include/readarticle
 # ---- command line (linked statically against the library: runs from the build tree)
 cli: $(BUILD)/readarticle
 $(BUILD)/readarticle: $(wildcard cli/*.c cli/*.h) include/readarticle.h $(BUILD)/libreadarticle.a
-	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude $(CFLAGS) -o $@ $(wildcard cli/*.c) $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
+	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude -DRA_ESPEAK_VERSION='"$(ESPEAK_VERSION)"' $(CFLAGS) -o $@ \
+	  $(wildcard cli/*.c) $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
 
 # ---- tests (cmocka), golden files under tests/golden, CLI tests run the built binary, host
 # programs (tests/hosts) link the library as a backend would, the bindings run their own tests

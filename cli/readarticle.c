@@ -17,6 +17,9 @@
 
 #define INPUT_MAX (256u << 20) /* refuse inputs above 256 MiB rather than exhaust memory */
 #define MAX_LEXICONS 32
+#ifndef RA_ESPEAK_VERSION
+#define RA_ESPEAK_VERSION "unknown"
+#endif
 
 enum { EXIT_USAGE = 2 };
 enum { MODE_AUDIO, MODE_NORMALIZE, MODE_SENTENCES, MODE_EXTRACT, MODE_BATCH };
@@ -271,7 +274,10 @@ static int parse_args(int argc, char **argv, cli_args *a)
             a->opts.lexicons = a->lexicons;
             break;
         case 'h': usage(stdout); return EXIT_SUCCESS;
-        case 'V': printf("readarticle %s\n", ra_version_string()); return EXIT_SUCCESS;
+        case 'V':
+            printf("readarticle %s\nlibreadarticle %s\nespeak-ng %s (the version it was built with; its speech "
+                   "worker runs the installed one)\n", RA_VERSION_STRING, ra_version_string(), RA_ESPEAK_VERSION);
+            return EXIT_SUCCESS;
         case ':': fail("option '%s' needs a value", argv[optind - 1]); return EXIT_USAGE;
         default: fail("unknown option '%s' (see --help)", argv[optind - 1]); return EXIT_USAGE;
         }

@@ -60,6 +60,7 @@ static void test_info_options(void **state)
 {
     (void)state;
     expect("--version", 0, "readarticle 0.1.0");
+    expect("-V", 0, "\nespeak-ng 1."); /* and the espeak-ng it was built with */
     expect("--help", 0, "--normalize");
     expect("--list-voices", 0, "south-female");
     expect("--bogus", 2, "unknown option '--bogus'");
