@@ -214,6 +214,7 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE $(BUILD)/fuzz-repla
 	  || failed=$$((failed + 1)); \
 	echo "== batch"; $(RUN_T) python3 tests/batch.py $(BUILD)/readarticle tests/data/example-article.txt \
 	  || failed=$$((failed + 1)); \
+	echo "== install"; $(RUN_T) sh tests/install.sh || failed=$$((failed + 1)); \
 	echo "== html pages"; for set in pages heldout; do $(RUN_T) python3 tests/html_pages.py $(BUILD)/readarticle \
 	  tests/html/$$set --known tests/html/known-misses.txt || failed=$$((failed + 1)); done; \
 	echo "== bindings/python"; RA_BUILD=$(BUILD) $(BINDING_ENV) $(RUN_T) python3 bindings/python/tests/test_readarticle.py \
@@ -280,10 +281,12 @@ bench: all $(BUILD)/bench
 
 # ---- install
 readarticle.pc: $(BUILD)/readarticle.pc
-$(BUILD)/readarticle.pc: Makefile include/readarticle.h
+# rewritten whenever a path or the version changes (an install into another PREFIX gets its own)
+$(BUILD)/readarticle.pc: FORCE
 	@mkdir -p $(@D)
-	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: readarticle\nDescription: Vietnamese article reader (text normalization and speech through espeak-ng)\nVersion: %s\nRequires.private: sndfile libutf8proc gumbo\nLibs: -L$${libdir} -lreadarticle\nLibs.private: -lpthread\nCflags: -I$${includedir}\n' \
-	  '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(VERSION)' > $@
+	@printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: readarticle\nDescription: Vietnamese article reader (text normalization and speech through espeak-ng)\nVersion: %s\nRequires.private: sndfile libutf8proc gumbo\nLibs: -L$${libdir} -lreadarticle\nLibs.private: -lpthread\nCflags: -I$${includedir}\n' \
+	  '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(VERSION)' > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
 
 install: all $(BUILD)/readarticle.pc
 	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) $(DESTDIR)$(BINDIR)
