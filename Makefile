@@ -214,7 +214,7 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE $(BUILD)/fuzz-repla
 	  || failed=$$((failed + 1)); \
 	echo "== batch"; $(RUN_T) python3 tests/batch.py $(BUILD)/readarticle tests/data/example-article.txt \
 	  || failed=$$((failed + 1)); \
-	echo "== install"; $(RUN_T) sh tests/install.sh || failed=$$((failed + 1)); \
+	echo "== install"; MAKEFLAGS= $(RUN_T) sh tests/install.sh || failed=$$((failed + 1)); \
 	echo "== html pages"; for set in pages heldout; do $(RUN_T) python3 tests/html_pages.py $(BUILD)/readarticle \
 	  tests/html/$$set --known tests/html/known-misses.txt || failed=$$((failed + 1)); done; \
 	echo "== bindings/python"; RA_BUILD=$(BUILD) $(BINDING_ENV) $(RUN_T) python3 bindings/python/tests/test_readarticle.py \
