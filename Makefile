@@ -6,6 +6,8 @@ LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include
 BINDIR  ?= $(PREFIX)/bin
 LIBEXECDIR ?= $(PREFIX)/libexec
+MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 BUILD   ?= build
 CC      ?= cc
 LD      ?= ld
@@ -299,11 +301,15 @@ install: all $(BUILD)/readarticle.pc
 	install -m 755 $(BUILD)/readarticle $(DESTDIR)$(BINDIR)/
 	install -d $(DESTDIR)$(LIBEXECDIR)/readarticle
 	install -m 755 $(BUILD)/readarticle-worker $(DESTDIR)$(LIBEXECDIR)/readarticle/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 cli/readarticle.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 cli/readarticle.bash-completion $(DESTDIR)$(BASHCOMPDIR)/readarticle
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/libreadarticle.a $(DESTDIR)$(LIBDIR)/libreadarticle.so* \
 	  $(DESTDIR)$(INCDIR)/readarticle.h $(DESTDIR)$(LIBDIR)/pkgconfig/readarticle.pc \
-	  $(DESTDIR)$(BINDIR)/readarticle $(DESTDIR)$(LIBEXECDIR)/readarticle/readarticle-worker
+	  $(DESTDIR)$(BINDIR)/readarticle $(DESTDIR)$(LIBEXECDIR)/readarticle/readarticle-worker \
+	  $(DESTDIR)$(MANDIR)/man1/readarticle.1 $(DESTDIR)$(BASHCOMPDIR)/readarticle
 	-rmdir $(DESTDIR)$(LIBEXECDIR)/readarticle 2>/dev/null
 
 clean:

@@ -39,6 +39,9 @@ for prefix in /opt/ra-one /usr/local/ra-two; do
           READARTICLE_WORKER="$root/stage$prefix/libexec/readarticle/readarticle-worker" "$root/prog")
     [ "$got" = "ủy ban nhân dân xã." ] || { echo "FAIL $prefix: the program printed '$got'"; exit 1; }
     "$root/stage$prefix/bin/readarticle" --version | grep -q '^readarticle ' || { echo "FAIL $prefix: CLI"; exit 1; }
+    [ -f "$root/stage$prefix/share/man/man1/readarticle.1" ] &&
+        [ -f "$root/stage$prefix/share/bash-completion/completions/readarticle" ] ||
+        { echo "FAIL $prefix: no man page or completion installed"; exit 1; }
     make -s uninstall BUILD="$build" DESTDIR="$root/stage" PREFIX="$prefix" >/dev/null
     left=$(find "$root/stage$prefix" -type f -o -type l)
     [ -z "$left" ] || { echo "FAIL $prefix: uninstall left $left"; exit 1; }

@@ -261,6 +261,53 @@ static void test_interrupted(void **state)
     free(out);
 }
 
+static char *slurp_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *s = calloc(1, 1 << 16);
+    assert_non_null(s);
+    size_t n = fread(s, 1, (1 << 16) - 1, f);
+    fclose(f);
+    s[n] = '\0';
+    return s;
+}
+
+/* Every option of --help is in the man page (roff writes - as \-) and in the bash completion. */
+static void test_docs_cover_every_option(void **state)
+{
+    (void)state;
+    int st;
+    char *help = ra("--help", &st), *man = slurp_file("cli/readarticle.1"),
+         *comp = slurp_file("cli/readarticle.bash-completion");
+    size_t options = 0;
+    for (char *p = strstr(help, "--"); p; p = strstr(p + 2, "--")) {
+        char name[64] = "", roff[140] = "";
+        size_t k = 0;
+        while (k < sizeof name - 1 && (p[2 + k] == '-' || (p[2 + k] >= 'a' && p[2 + k] <= 'z')))
+            name[k] = p[2 + k], k++;
+        if (!k)
+            continue;
+        options++;
+        for (size_t i = 0, j = 0; name[i]; i++) { /* strict-utf8 -> strict\-utf8 */
+            if (name[i] == '-')
+                roff[j++] = '\\';
+            roff[j++] = name[i];
+        }
+        char want[160];
+        snprintf(want, sizeof want, "\\-\\-%s", roff);
+        if (!strstr(man, want))
+            fail_msg("the man page lacks --%s", name);
+        snprintf(want, sizeof want, "--%s", name);
+        if (!strstr(comp, want))
+            fail_msg("the bash completion lacks --%s", name);
+    }
+    assert_true(options >= 30);
+    free(help);
+    free(man);
+    free(comp);
+}
+
 /* -q keeps warnings (and progress) off stderr but not errors; the short options mean what the
  * long ones do (-v -s -p as espeak-ng's voice, speed and pitch; -f the format). */
 static void test_quiet_and_short_options(void **state)
@@ -679,6 +726,7 @@ int main(void)
         cmocka_unit_test(test_info_options), cmocka_unit_test(test_text_modes),
         cmocka_unit_test(test_input_errors), cmocka_unit_test(test_audio),
         cmocka_unit_test(test_quiet_and_short_options),
+        cmocka_unit_test(test_docs_cover_every_option),
         cmocka_unit_test(test_timings_files), cmocka_unit_test(test_pause_options),
         cmocka_unit_test(test_formats_and_files), cmocka_unit_test(test_interrupted), cmocka_unit_test(test_stop_mid_sentence),
         cmocka_unit_test(test_full_disk_keeps_previous_output),
