@@ -290,7 +290,7 @@ ra_status speech_say(speech_pool *p, const char *text, size_t n, speech_result *
         snprintf(err, errcap, "a piece of text of %zu bytes is too long to speak", n);
         return RA_ERR_SYNTH;
     }
-    unsigned slot;
+    unsigned slot = 0; /* set by acquire on success */
     ra_status st = acquire(p, &slot, err, errcap);
     if (st != RA_OK)
         return st;
