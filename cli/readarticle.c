@@ -40,6 +40,7 @@ typedef struct {
     size_t nlexicons;
     ra_options opts;
     const char *batch_in;    /* --batch IN */
+    const char *inline_text; /* -t TEXT: the text itself, instead of INPUT */
     const char *timings_format; /* --timings-format json|vtt (batch) */
     int force;
     unsigned shard, shards;
@@ -48,11 +49,12 @@ typedef struct {
 
 static void usage(FILE *f)
 {
-    fputs("usage: readarticle [OPTIONS] [INPUT|-] -o OUTPUT|-\n"
+    fputs("usage: readarticle [OPTIONS] [INPUT|-|-t TEXT] -o OUTPUT|-\n"
           "Reads a Vietnamese article (UTF-8 text or an HTML page) aloud into an audio file.\n\n"
           "  -o, --output FILE     audio file to write (.wav .flac .ogg .mp3); - streams to stdout\n"
           "  -f, --format NAME     wav, flac, ogg or mp3 (default: from the file name, else wav)\n"
           "  -q, --quiet           no progress and no warnings (errors are still reported)\n"
+          "  -t TEXT               read TEXT itself instead of a file (e.g. -t \"UBND xã\" --normalize)\n"
           "      --normalize       print the spoken form, one sentence per line; no audio\n"
           "      --sentences       print the sentences as segmented, one per line; no audio\n"
           "      --extract         print the text that will be read (for a page, its article); no audio\n"
@@ -232,7 +234,7 @@ static int parse_args(int argc, char **argv, cli_args *a)
     int c;
     opterr = 0;
     int jobs;
-    while ((c = getopt_long(argc, argv, ":o:j:f:v:s:p:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:j:f:v:s:p:t:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': a->output = optarg; break;
         case O_NORMALIZE: a->mode = MODE_NORMALIZE; break;
@@ -254,6 +256,7 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case 'v':
         case O_VOICE: a->opts.voice = optarg; break;
         case 'q': a->quiet = 1; break;
+        case 't': a->inline_text = optarg; break;
         case O_LIST: return list_voices();
         case 's':
         case O_RATE: if (parse_int(optarg, "--rate", 80, 450, &a->opts.rate)) return EXIT_USAGE; break;
@@ -287,6 +290,8 @@ static int parse_args(int argc, char **argv, cli_args *a)
         return EXIT_USAGE;
     }
     a->input = optind < argc ? argv[optind] : NULL;
+    if (a->inline_text && a->input)
+        return fail("-t gives the text itself: no INPUT ('%s') besides it", a->input), EXIT_USAGE;
     return check_args(a);
 }
 
@@ -322,6 +327,14 @@ static int read_all(FILE *f, char **data, size_t *len)
 
 static int load_input(cli_args *a, char **data, size_t *len)
 {
+    if (a->inline_text) {
+        *len = strlen(a->inline_text);
+        *data = malloc(*len + 1);
+        if (!*data)
+            return fail("out of memory");
+        memcpy(*data, a->inline_text, *len + 1);
+        return EXIT_SUCCESS;
+    }
     const char *path = a->input;
     int use_stdin = !path || !strcmp(path, "-");
     FILE *f = use_stdin ? stdin : fopen(path, "rb");
@@ -402,6 +415,8 @@ static int on_progress(void *user, size_t done, size_t total)
 
 static const char *input_name(const cli_args *a)
 {
+    if (a->inline_text)
+        return "<-t text>";
     return a->input && strcmp(a->input, "-") != 0 ? a->input : "<stdin>";
 }
 

@@ -343,6 +343,9 @@ static void test_quiet_and_short_options(void **state)
     assert_true(f && fread(magic, 1, 4, f) == 4 && !memcmp(magic, "fLaC", 4)); /* -f flac, whatever the name */
     fclose(f);
     expect("-s 20 --normalize tests/data/example-article.txt", 2, "--rate must be a number from 80 to 450");
+    expect("-t 'UBND xã có 1.250 hộ' --normalize", 0, "ủy ban nhân dân xã có một nghìn hai trăm năm mươi hộ\n");
+    expect("-t '   ' -o x.wav", 1, "<-t text>: nothing to read");
+    expect("-t 'xin chào' tests/data/example-article.txt --normalize", 2, "no INPUT");
 }
 
 /* A stop request takes effect mid-sentence: a sentence of 80 KB takes seconds to speak, and a
