@@ -601,15 +601,15 @@ typedef struct {
     size_t n, cap;
     int calls;
     int stop_at;           /* return non-zero on this call; 0 = never */
-    int sentences_done;    /* progress reports seen so far */
-    int done_at_first;     /* ... when the first bytes arrived */
+    size_t done;           /* input bytes read, as the last progress report said */
+    size_t done_at_first;  /* ... when the first bytes arrived */
 } bytes_out;
 
 static int on_write(void *user, const void *data, size_t n)
 {
     bytes_out *b = user;
     if (b->calls++ == 0)
-        b->done_at_first = b->sentences_done;
+        b->done_at_first = b->done;
     if (b->n + n > b->cap) {
         b->cap = (b->n + n) * 2;
         b->p = realloc(b->p, b->cap);
@@ -619,10 +619,12 @@ static int on_write(void *user, const void *data, size_t n)
     return b->stop_at && b->calls >= b->stop_at;
 }
 
+/* Reports come after each sentence, and every 40 ms while one is being spoken (with the figures
+ * of the sentence before): what counts is how far the input has been read. */
 static int count_progress(void *user, size_t done, size_t total)
 {
-    (void)done, (void)total;
-    ((bytes_out *)user)->sentences_done++;
+    (void)total;
+    ((bytes_out *)user)->done = done;
     return 0;
 }
 
