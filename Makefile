@@ -8,6 +8,7 @@ BINDIR  ?= $(PREFIX)/bin
 LIBEXECDIR ?= $(PREFIX)/libexec
 MANDIR  ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 BUILD   ?= build
 CC      ?= cc
 LD      ?= ld
@@ -304,12 +305,15 @@ install: all $(BUILD)/readarticle.pc
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 644 cli/readarticle.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 cli/readarticle.bash-completion $(DESTDIR)$(BASHCOMPDIR)/readarticle
+	install -d $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 cli/readarticle.zsh-completion $(DESTDIR)$(ZSHCOMPDIR)/_readarticle
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/libreadarticle.a $(DESTDIR)$(LIBDIR)/libreadarticle.so* \
 	  $(DESTDIR)$(INCDIR)/readarticle.h $(DESTDIR)$(LIBDIR)/pkgconfig/readarticle.pc \
 	  $(DESTDIR)$(BINDIR)/readarticle $(DESTDIR)$(LIBEXECDIR)/readarticle/readarticle-worker \
-	  $(DESTDIR)$(MANDIR)/man1/readarticle.1 $(DESTDIR)$(BASHCOMPDIR)/readarticle
+	  $(DESTDIR)$(MANDIR)/man1/readarticle.1 $(DESTDIR)$(BASHCOMPDIR)/readarticle \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_readarticle
 	-rmdir $(DESTDIR)$(LIBEXECDIR)/readarticle 2>/dev/null
 
 clean:

@@ -40,7 +40,8 @@ for prefix in /opt/ra-one /usr/local/ra-two; do
     [ "$got" = "ủy ban nhân dân xã." ] || { echo "FAIL $prefix: the program printed '$got'"; exit 1; }
     "$root/stage$prefix/bin/readarticle" --version | grep -q '^readarticle ' || { echo "FAIL $prefix: CLI"; exit 1; }
     [ -f "$root/stage$prefix/share/man/man1/readarticle.1" ] &&
-        [ -f "$root/stage$prefix/share/bash-completion/completions/readarticle" ] ||
+        [ -f "$root/stage$prefix/share/bash-completion/completions/readarticle" ] &&
+        [ -f "$root/stage$prefix/share/zsh/site-functions/_readarticle" ] ||
         { echo "FAIL $prefix: no man page or completion installed"; exit 1; }
     make -s uninstall SAN= BUILD="$build" DESTDIR="$root/stage" PREFIX="$prefix" >/dev/null
     left=$(find "$root/stage$prefix" -type f -o -type l)

@@ -279,7 +279,7 @@ static void test_docs_cover_every_option(void **state)
     (void)state;
     int st;
     char *help = ra("--help", &st), *man = slurp_file("cli/readarticle.1"),
-         *comp = slurp_file("cli/readarticle.bash-completion");
+         *comp = slurp_file("cli/readarticle.bash-completion"), *zsh = slurp_file("cli/readarticle.zsh-completion");
     size_t options = 0;
     for (char *p = strstr(help, "--"); p; p = strstr(p + 2, "--")) {
         char name[64] = "", roff[140] = "";
@@ -301,11 +301,17 @@ static void test_docs_cover_every_option(void **state)
         snprintf(want, sizeof want, "--%s", name);
         if (!strstr(comp, want))
             fail_msg("the bash completion lacks --%s", name);
+        snprintf(want, sizeof want, "--%s[", name);
+        char quoted[160];
+        snprintf(quoted, sizeof quoted, ",--%s}'[", name);
+        if (!strstr(zsh, want) && !strstr(zsh, quoted))
+            fail_msg("the zsh completion lacks --%s", name);
     }
     assert_true(options >= 30);
     free(help);
     free(man);
     free(comp);
+    free(zsh);
 }
 
 /* -q keeps warnings (and progress) off stderr but not errors; the short options mean what the
