@@ -20,7 +20,7 @@ VERSION := $(shell sed -n 's/^\#define RA_VERSION_STRING "\(.*\)"/\1/p' include/
 MAJOR   := $(shell sed -n 's/^\#define RA_VERSION_MAJOR \([0-9]*\)/\1/p' include/readarticle.h)
 SONAME  := libreadarticle.so.$(MAJOR)
 
-PKGS      := sndfile libutf8proc gumbo
+PKGS      := sndfile libutf8proc gumbo soxr
 ESPEAK_VERSION := $(shell pkg-config --modversion espeak-ng 2>/dev/null || echo unknown)
 WARN      := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
 ifdef CI
@@ -69,7 +69,8 @@ NEED_BUILD = command -v pkg-config >/dev/null 2>&1 || need="$$need pkg-config"; 
 	pkg-config --exists espeak-ng 2>/dev/null || need="$$need libespeak-ng-dev"; \
 	pkg-config --exists sndfile 2>/dev/null || need="$$need libsndfile1-dev"; \
 	pkg-config --exists libutf8proc 2>/dev/null || need="$$need libutf8proc-dev"; \
-	pkg-config --exists gumbo 2>/dev/null || need="$$need libgumbo-dev";
+	pkg-config --exists gumbo 2>/dev/null || need="$$need libgumbo-dev"; \
+	pkg-config --exists soxr 2>/dev/null || need="$$need libsoxr-dev";
 NEED_TEST = pkg-config --exists cmocka 2>/dev/null || need="$$need libcmocka-dev"; \
 	command -v python3 >/dev/null 2>&1 || need="$$need python3"; \
 	command -v php >/dev/null 2>&1 || need="$$need php-cli"; \
@@ -287,7 +288,7 @@ readarticle.pc: $(BUILD)/readarticle.pc
 # rewritten whenever a path or the version changes (an install into another PREFIX gets its own)
 $(BUILD)/readarticle.pc: FORCE
 	@mkdir -p $(@D)
-	@printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: readarticle\nDescription: Vietnamese article reader (text normalization and speech through espeak-ng)\nVersion: %s\nRequires.private: sndfile libutf8proc gumbo\nLibs: -L$${libdir} -lreadarticle\nLibs.private: -lpthread\nCflags: -I$${includedir}\n' \
+	@printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: readarticle\nDescription: Vietnamese article reader (text normalization and speech through espeak-ng)\nVersion: %s\nRequires.private: sndfile libutf8proc gumbo soxr\nLibs: -L$${libdir} -lreadarticle\nLibs.private: -lpthread\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(VERSION)' > $@.new
 	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
 

@@ -161,8 +161,8 @@ static unsigned share_of(const char *rel, unsigned shards)
 
 static const char *format_ext(ra_format f)
 {
-    static const char *const ext[] = { ".wav", ".wav", ".flac", ".ogg", ".mp3" };
-    return ext[f >= RA_FORMAT_AUTO && f <= RA_FORMAT_MP3 ? f : 0];
+    static const char *const ext[] = { ".wav", ".wav", ".flac", ".ogg", ".mp3", ".opus" };
+    return ext[f >= RA_FORMAT_AUTO && f <= RA_FORMAT_OPUS ? f : 0];
 }
 
 /* OUTDIR/rel with its extension replaced by ext (malloc'd). */

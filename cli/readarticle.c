@@ -51,8 +51,8 @@ static void usage(FILE *f)
 {
     fputs("usage: readarticle [OPTIONS] [INPUT|-|-t TEXT] -o OUTPUT|-\n"
           "Reads a Vietnamese article (UTF-8 text or an HTML page) aloud into an audio file.\n\n"
-          "  -o, --output FILE     audio file to write (.wav .flac .ogg .mp3); - streams to stdout\n"
-          "  -f, --format NAME     wav, flac, ogg or mp3 (default: from the file name, else wav)\n"
+          "  -o, --output FILE     audio file to write (.wav .flac .ogg .mp3 .opus); - streams to stdout\n"
+          "  -f, --format NAME     wav, flac, ogg, mp3 or opus (default: from the file name, else wav)\n"
           "  -q, --quiet           no progress and no warnings (errors are still reported)\n"
           "  -t TEXT               read TEXT itself instead of a file (e.g. -t \"UBND xã\" --normalize)\n"
           "      --normalize       print the spoken form, one sentence per line; no audio\n"
@@ -422,14 +422,14 @@ static const char *input_name(const cli_args *a)
 
 static int parse_format(const char *name, ra_format *f)
 {
-    static const char *const names[] = { "auto", "wav", "flac", "ogg", "mp3" };
-    for (int i = 0; i < 5; i++)
+    static const char *const names[] = { "auto", "wav", "flac", "ogg", "mp3", "opus" };
+    for (int i = 0; i < 6; i++)
         if (!strcmp(name, names[i]) && (i == 0 || ra_format_supported((ra_format)i))) {
             *f = (ra_format)i;
             return 0;
         }
     char list[64] = "";
-    for (int i = 1; i < 5; i++)
+    for (int i = 1; i < 6; i++)
         if (ra_format_supported((ra_format)i))
             snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", list[0] ? ", " : "", names[i]);
     fail("unknown format '%s' (this build writes %s)", name, list);

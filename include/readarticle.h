@@ -71,15 +71,16 @@ typedef enum {
 } ra_status;
 
 /* Audio container formats. RA_FORMAT_AUTO picks one from the file name's extension (.wav .flac
- * .ogg .oga .mp3, any case); a name without an extension gets WAV, and an extension of any
- * other format (.opus, .m4a ...) is refused with RA_ERR_FORMAT rather than given WAV data.
+ * .ogg .oga .mp3 .opus, any case); a name without an extension gets WAV, and an extension of
+ * any other format (.m4a ...) is refused with RA_ERR_FORMAT rather than given WAV data.
  * For memory and callback output, RA_FORMAT_AUTO means WAV. */
 typedef enum {
     RA_FORMAT_AUTO = 0,
     RA_FORMAT_WAV = 1,    /* 16-bit PCM */
     RA_FORMAT_FLAC = 2,
     RA_FORMAT_OGG = 3,    /* Ogg Vorbis */
-    RA_FORMAT_MP3 = 4     /* needs libsndfile >= 1.1 built with LAME */
+    RA_FORMAT_MP3 = 4,    /* needs libsndfile >= 1.1 built with LAME */
+    RA_FORMAT_OPUS = 5    /* Ogg Opus at 48 kHz (resampled with soxr); needs libsndfile >= 1.0.29 */
 } ra_format;
 
 typedef struct ra_engine ra_engine;

@@ -693,10 +693,27 @@ static void test_formats(void **state)
     ra_engine *e = engine(NULL);
     assert_true(ra_format_supported(RA_FORMAT_WAV) && ra_format_supported(RA_FORMAT_OGG));
     assert_false(ra_format_supported((ra_format)9));
-    snprintf(path, sizeof path, "%s/out.opus", dir);
+    snprintf(path, sizeof path, "%s/out.m4a", dir);
     assert_int_equal(ra_synth_to_file(e, text, strlen(text), path, RA_FORMAT_AUTO), RA_ERR_FORMAT);
     assert_non_null(strstr(ra_errmsg(e), "wav, flac, ogg"));
     assert_int_equal(access(path, F_OK), -1);
+    /* Opus: Ogg Opus at 48 kHz, resampled, as long as the WAV (within 2%) */
+    assert_true(ra_format_supported(RA_FORMAT_OPUS));
+    double secs[2];
+    static const char *const names[] = { "long.wav", "long.opus" };
+    for (int k = 0; k < 2; k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+        assert_int_equal(ra_synth_to_file(e, text, strlen(text), path, RA_FORMAT_AUTO), RA_OK);
+        SF_INFO in = { 0 };
+        SNDFILE *f = sf_open(path, SFM_READ, &in);
+        assert_non_null(f);
+        sf_close(f);
+        assert_int_equal(in.samplerate, k ? 48000 : 22050);
+        assert_int_equal(in.format, k ? (SF_FORMAT_OGG | SF_FORMAT_OPUS) : (SF_FORMAT_WAV | SF_FORMAT_PCM_16));
+        secs[k] = (double)in.frames / in.samplerate;
+        unlink(path);
+    }
+    assert_true(secs[0] > 1 && secs[1] > secs[0] * 0.98 && secs[1] < secs[0] * 1.02);
     static const char *const wav_names[] = { "noext", "UPPER.WAV", "x.oga" };
     static const int wav_major[] = { SF_FORMAT_WAV, SF_FORMAT_WAV, SF_FORMAT_OGG };
     for (size_t k = 0; k < 3; k++) {

@@ -708,9 +708,11 @@ static void test_unwritable_formats(void **state)
 {
     (void)state;
     char args[256];
-    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s/x.opus", tmpdir);
+    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s/x.m4a", tmpdir);
     expect(args, 1, "(it writes wav, flac, ogg");
-    expect("--format opus tests/data/example-article.txt -o -", 2, "unknown format 'opus' (this build writes wav, flac, ogg");
+    expect("--format aac tests/data/example-article.txt -o -", 2, "unknown format 'aac' (this build writes wav, flac, ogg");
+    snprintf(args, sizeof args, "tests/data/example-article.txt -o %s/x.opus", tmpdir);
+    expect(args, 0, ""); /* Ogg Opus (test_api checks its length) */
 }
 
 /* The CLI finds its worker beside itself; a wrong override is named in the message. */

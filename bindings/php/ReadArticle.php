@@ -62,7 +62,8 @@ typedef enum {
     RA_ERR_LEXICON = 9, RA_ERR_EMPTY = 10, RA_ERR_LIMIT = 11
 } ra_status;
 typedef enum {
-    RA_FORMAT_AUTO = 0, RA_FORMAT_WAV = 1, RA_FORMAT_FLAC = 2, RA_FORMAT_OGG = 3, RA_FORMAT_MP3 = 4
+    RA_FORMAT_AUTO = 0, RA_FORMAT_WAV = 1, RA_FORMAT_FLAC = 2, RA_FORMAT_OGG = 3, RA_FORMAT_MP3 = 4,
+    RA_FORMAT_OPUS = 5
 } ra_format;
 typedef enum { RA_TIMINGS_AUTO = 0, RA_TIMINGS_JSON = 1, RA_TIMINGS_VTT = 2 } ra_timings_format;
 typedef struct ra_engine ra_engine;
@@ -120,7 +121,7 @@ ra_status ra_voice_info(size_t i, const char **name, const char **description);
 void ra_free(void *p);
 C;
 
-    private const FORMATS = ['wav' => 1, 'flac' => 2, 'ogg' => 3, 'mp3' => 4];
+    private const FORMATS = ['wav' => 1, 'flac' => 2, 'ogg' => 3, 'mp3' => 4, 'opus' => 5];
     private const FORMAT_AUTO = 0;
     private const TIMINGS_AUTO = 0;
     private const TIMINGS_JSON = 1;

@@ -125,7 +125,7 @@ static ra_status check_encoded(ra_engine *e, const char *text, int have_dest, co
 {
     if (!e || !text || !have_dest)
         return api_fail(e, RA_ERR_ARG, "NULL argument");
-    if (*fmt < RA_FORMAT_AUTO || *fmt > RA_FORMAT_MP3)
+    if (*fmt < RA_FORMAT_AUTO || *fmt > RA_FORMAT_OPUS)
         return api_fail(e, RA_ERR_ARG, "unknown audio format %d", (int)*fmt);
     if (*fmt == RA_FORMAT_AUTO)
         *fmt = path ? audio_format_for(path) : RA_FORMAT_WAV;

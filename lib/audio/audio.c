@@ -9,15 +9,18 @@
 #include <string.h>
 
 #include <sndfile.h>
+#include <soxr.h>
 
 #include "ascii.h"
 
 #define WRITE_BLOCK 4096            /* samples per sf_write call */
+#define OPUS_RATE 48000             /* Opus takes 8, 12, 16, 24 or 48 kHz: espeak-ng's 22,050 is resampled */
 #define WAV_STREAM_DATA 0x7ffff000u /* the data size sox and espeak-ng write when it is unknown */
 
 struct audio_out {
     bstream *s;
     SNDFILE *sf;   /* NULL: raw WAV to a stream */
+    soxr_t soxr;   /* resampling to the encoder's rate, or NULL */
     int failed;
 };
 
@@ -27,6 +30,7 @@ static const struct {
 } extensions[] = {
     { "wav", RA_FORMAT_WAV }, { "wave", RA_FORMAT_WAV }, { "flac", RA_FORMAT_FLAC },
     { "ogg", RA_FORMAT_OGG }, { "oga", RA_FORMAT_OGG },  { "mp3", RA_FORMAT_MP3 },
+    { "opus", RA_FORMAT_OPUS },
 };
 
 ra_format audio_format_for(const char *path)
@@ -52,6 +56,7 @@ static int sf_format(ra_format f)
 #ifdef RA_HAVE_MP3
     case RA_FORMAT_MP3: return SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III;
 #endif
+    case RA_FORMAT_OPUS: return SF_FORMAT_OGG | SF_FORMAT_OPUS;
     default: return 0;
     }
 }
@@ -59,7 +64,7 @@ static int sf_format(ra_format f)
 static int make_info(SF_INFO *info, ra_format fmt, int rate)
 {
     memset(info, 0, sizeof *info);
-    info->samplerate = rate > 0 ? rate : 22050;
+    info->samplerate = fmt == RA_FORMAT_OPUS ? OPUS_RATE : rate > 0 ? rate : 22050;
     info->channels = 1;
     info->format = sf_format(fmt);
     return info->format && sf_format_check(info);
@@ -68,12 +73,14 @@ static int make_info(SF_INFO *info, ra_format fmt, int rate)
 int audio_format_supported(ra_format f)
 {
     SF_INFO info;
-    return f >= RA_FORMAT_WAV && f <= RA_FORMAT_MP3 && make_info(&info, f, 22050);
+    return f >= RA_FORMAT_WAV && f <= RA_FORMAT_OPUS && make_info(&info, f, 22050);
 }
 
 const char *audio_format_list(void)
 {
-    return audio_format_supported(RA_FORMAT_MP3) ? "wav, flac, ogg, mp3" : "wav, flac, ogg";
+    static const char *const lists[] = { "wav, flac, ogg", "wav, flac, ogg, mp3", "wav, flac, ogg, opus",
+                                         "wav, flac, ogg, mp3, opus" };
+    return lists[audio_format_supported(RA_FORMAT_MP3) + 2 * audio_format_supported(RA_FORMAT_OPUS)];
 }
 
 static sf_count_t vio_len(void *u)
@@ -140,10 +147,22 @@ ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, int rate, char
     if (!o)
         return RA_ERR_NOMEM;
     o->s = s;
+    if (info.samplerate != rate) {
+        soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+        soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
+        soxr_error_t e = NULL;
+        o->soxr = soxr_create(rate, info.samplerate, 1, &e, &io, &q, NULL);
+        if (e || !o->soxr) {
+            snprintf(err, errcap, "cannot start the resampler: %s", e ? e : "out of memory");
+            free(o);
+            return RA_ERR_NOMEM;
+        }
+    }
     if (fmt == RA_FORMAT_WAV && !s->seekable) {
         o->failed = wav_stream_header(s, info.samplerate) != 0;
     } else if (!(o->sf = sf_open_virtual(&vio, SFM_WRITE, &info, s))) {
         snprintf(err, errcap, "cannot start the encoder: %s", sf_strerror(NULL));
+        soxr_delete(o->soxr);
         free(o);
         return s->err == ENOMEM ? RA_ERR_NOMEM : RA_ERR_FORMAT;
     }
@@ -166,12 +185,8 @@ static int raw_write(audio_out *o, const int16_t *pcm, size_t n)
     return 0;
 }
 
-int audio_write(audio_out *o, const int16_t *pcm, size_t n)
+static void encode(audio_out *o, const int16_t *pcm, size_t n)
 {
-    if (!o->sf) {
-        o->failed = o->failed || raw_write(o, pcm, n) != 0;
-        return o->failed ? -1 : 0;
-    }
     while (n > 0 && !o->failed) {
         size_t k = n < WRITE_BLOCK ? n : WRITE_BLOCK;
         if (sf_write_short(o->sf, pcm, (sf_count_t)k) != (sf_count_t)k || o->s->err || o->s->stopped)
@@ -179,12 +194,44 @@ int audio_write(audio_out *o, const int16_t *pcm, size_t n)
         pcm += k;
         n -= k;
     }
+}
+
+/* Through the resampler (pcm NULL: what it still holds), then to the encoder. */
+static void resample(audio_out *o, const int16_t *pcm, size_t n)
+{
+    int16_t out[WRITE_BLOCK * 3];
+    do {
+        size_t used = 0, made = 0;
+        size_t k = n < WRITE_BLOCK ? n : WRITE_BLOCK;
+        if (soxr_process(o->soxr, pcm, k, &used, out, sizeof out / sizeof out[0], &made) != NULL)
+            o->failed = 1;
+        encode(o, out, made);
+        if (!pcm && made == 0)
+            break;
+        if (pcm) {
+            pcm += used;
+            n -= used;
+        }
+    } while (!o->failed && (pcm ? n > 0 : 1));
+}
+
+int audio_write(audio_out *o, const int16_t *pcm, size_t n)
+{
+    if (!o->sf)
+        o->failed = o->failed || raw_write(o, pcm, n) != 0;
+    else if (o->soxr)
+        resample(o, pcm, n);
+    else
+        encode(o, pcm, n);
     return o->failed ? -1 : 0;
 }
 
 ra_status audio_end(audio_out *o, char *err, size_t errcap)
 {
+    if (o->soxr && !o->failed)
+        resample(o, NULL, 0); /* the resampler's tail */
     int bad = o->failed;
+    soxr_delete(o->soxr);
     if (o->sf)
         bad |= sf_close(o->sf) != 0;
     bad |= stream_flush(o->s) != 0; /* the last block of a buffered file */
@@ -206,6 +253,7 @@ void audio_discard(audio_out *o)
 {
     if (!o)
         return;
+    soxr_delete(o->soxr);
     if (o->sf)
         sf_close(o->sf);
     free(o);

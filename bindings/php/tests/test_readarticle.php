@@ -228,11 +228,12 @@ checkThrows("a missing lexicon is ERR_LEXICON naming it", fn() => new Reader("no
 checkThrows("blank text is ERR_EMPTY", fn() => $r->synthesize("   "), Error::class, Error::ERR_EMPTY);
 checkThrows("an unwritable path is ERR_IO naming it", fn() => $r->synthesizeToFile($short, "/nonexistent-dir/x.wav"),
     Error::class, Error::ERR_IO, "/nonexistent-dir/x.wav");
-checkThrows("a .opus path is ERR_FORMAT", fn() => $r->synthesizeToFile($short, "$tmp/x.opus"),
+checkThrows("a .m4a path is ERR_FORMAT", fn() => $r->synthesizeToFile($short, "$tmp/x.m4a"),
     Error::class, Error::ERR_FORMAT);
-check(!file_exists("$tmp/x.opus"), "a refused file is not created");
-checkThrows("format opus is an InvalidArgumentException", fn() => $r->synthesize($short, "opus"),
+check(!file_exists("$tmp/x.m4a"), "a refused file is not created");
+checkThrows("format aac is an InvalidArgumentException", fn() => $r->synthesize($short, "aac"),
     \InvalidArgumentException::class);
+check(substr($r->synthesize($short, "opus"), 0, 4) === "OggS", "format opus gives Ogg Opus");
 check(Error::ERR_EMPTY === 10 && Error::OK === 0 && Error::ERR_LEXICON === 9, "status constants are the C values");
 
 // ---- lexicons ------------------------------------------------------------------------------

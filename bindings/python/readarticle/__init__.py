@@ -33,6 +33,7 @@ _FORMATS = {
     "flac": _native.RA_FORMAT_FLAC,
     "ogg": _native.RA_FORMAT_OGG,
     "mp3": _native.RA_FORMAT_MP3,
+    "opus": _native.RA_FORMAT_OPUS,
 }
 
 

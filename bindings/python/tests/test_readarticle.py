@@ -291,9 +291,10 @@ class SynthesisTests(unittest.TestCase):
 
     def test_unknown_formats(self):
         with self.assertRaises(ValueError):
-            self.reader.synthesize("Xin chào.", format="opus")
+            self.reader.synthesize("Xin chào.", format="aac")
+        self.assertEqual(self.reader.synthesize("Xin chào.", format="opus")[:4], b"OggS")
         with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "x.opus")
+            path = os.path.join(tmp, "x.m4a")
             with self.assertRaises(readarticle.Error) as cm:
                 self.reader.synthesize_to_file("Xin chào.", path)
             self.assertEqual(cm.exception.status, readarticle.ERR_FORMAT)
