@@ -54,6 +54,7 @@ static void usage(FILE *f)
           "  -o, --output FILE     audio file to write (.wav .flac .ogg .mp3 .opus); - streams to stdout\n"
           "  -f, --format NAME     wav, flac, ogg, mp3 or opus (default: from the file name, else wav)\n"
           "  -q, --quiet           no progress and no warnings (errors are still reported)\n"
+          "      --sample-rate HZ  resample the audio to HZ, 8000..48000 (default 22050; Opus 48000)\n"
           "  -t TEXT               read TEXT itself instead of a file (e.g. -t \"UBND xã\" --normalize)\n"
           "      --normalize       print the spoken form, one sentence per line; no audio\n"
           "      --sentences       print the sentences as segmented, one per line; no audio\n"
@@ -148,7 +149,7 @@ static int list_voices(void)
 
 enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON,
        O_TIMINGS, O_PAUSE_S, O_PAUSE_P, O_HTML, O_TEXT, O_SELECTOR, O_WHOLE, O_EXTRACT,
-       O_MAXDUR, O_TIMEOUT, O_ENCODING, O_STRICT, O_BATCH, O_FORCE, O_SHARD, O_TFORMAT };
+       O_MAXDUR, O_TIMEOUT, O_ENCODING, O_STRICT, O_BATCH, O_FORCE, O_SHARD, O_TFORMAT, O_RATE_HZ };
 
 static const struct option longopts[] = {
     { "output", required_argument, NULL, 'o' },        { "normalize", no_argument, NULL, O_NORMALIZE },
@@ -165,7 +166,7 @@ static const struct option longopts[] = {
     { "input-encoding", required_argument, NULL, O_ENCODING }, { "strict", no_argument, NULL, O_STRICT },
     { "jobs", required_argument, NULL, 'j' },               { "quiet", no_argument, NULL, 'q' },               { "batch", required_argument, NULL, O_BATCH },
     { "force", no_argument, NULL, O_FORCE },                 { "shard", required_argument, NULL, O_SHARD },
-    { "timings-format", required_argument, NULL, O_TFORMAT },
+    { "timings-format", required_argument, NULL, O_TFORMAT }, { "sample-rate", required_argument, NULL, O_RATE_HZ },
     { "max-duration", required_argument, NULL, O_MAXDUR }, { "timeout", required_argument, NULL, O_TIMEOUT },
     { "version", no_argument, NULL, 'V' },             { NULL, 0, NULL, 0 },
 };
@@ -250,6 +251,13 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case O_FORCE: a->force = 1; break;
         case O_SHARD: if (parse_shard(optarg, a)) return EXIT_USAGE; break;
         case O_TFORMAT: a->timings_format = optarg; break;
+        case O_RATE_HZ: {
+            int hz;
+            if (parse_int(optarg, "--sample-rate", 8000, 48000, &hz))
+                return EXIT_USAGE;
+            a->opts.sample_rate = (unsigned)hz;
+            break;
+        }
         case 'j': if (parse_int(optarg, "--jobs", 1, 64, &jobs)) return EXIT_USAGE; a->opts.max_instances = (unsigned)jobs; break;
         case O_MAXDUR: if (parse_seconds(optarg, "--max-duration", &a->opts.max_duration_ms)) return EXIT_USAGE; break;
         case O_TIMEOUT: if (parse_seconds(optarg, "--timeout", &a->opts.timeout_ms)) return EXIT_USAGE; break;

@@ -177,9 +177,14 @@ typedef struct {
                                    repaired. ra_warning() tells what was done.
                                    1: the input is exactly its encoding: invalid UTF-8 is
                                    RA_ERR_UTF8, nothing is detected or repaired. */
+    /* Since version 5: */
+    unsigned sample_rate;       /* encoded audio (files, memory, writers) resampled to this many
+                                   Hz, 8000..48000 (Opus: 8000, 12000, 16000, 24000 or 48000);
+                                   0 = espeak-ng's 22050 (Opus: 48000). PCM sinks always get
+                                   ra_sample_rate(). */
 } ra_options;
 
-#define RA_OPTIONS_VERSION 4u
+#define RA_OPTIONS_VERSION 5u
 
 /* What the text given to the engine's calls is. With HTML, the library parses the page (HTML5,
  * its <meta charset> or BOM honoured), finds the article (headline, lead, body; menus, boxes of

@@ -714,6 +714,38 @@ static void test_formats(void **state)
         unlink(path);
     }
     assert_true(secs[0] > 1 && secs[1] > secs[0] * 0.98 && secs[1] < secs[0] * 1.02);
+    /* sample_rate: WAV, Opus and a WAV stream at 16 kHz, as long as at 22,050 Hz */
+    ra_options o;
+    ra_options_init(&o);
+    o.sample_rate = 16000;
+    ra_engine *e16 = NULL;
+    assert_int_equal(ra_engine_new(&e16, &o), RA_OK);
+    static const char *const names16[] = { "r16.wav", "r16.opus" };
+    for (int k = 0; k < 2; k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names16[k]);
+        assert_int_equal(ra_synth_to_file(e16, text, strlen(text), path, RA_FORMAT_AUTO), RA_OK);
+        SF_INFO in = { 0 };
+        SNDFILE *f = sf_open(path, SFM_READ, &in);
+        assert_non_null(f);
+        sf_close(f);
+        assert_int_equal(in.samplerate, 16000);
+        double s16 = (double)in.frames / in.samplerate;
+        assert_true(s16 > secs[0] * 0.98 && s16 < secs[0] * 1.02);
+        unlink(path);
+    }
+    bytes_out b16 = write_stream(e16, text, RA_FORMAT_WAV, 0, RA_OK);
+    assert_int_equal(le32(b16.p + 24), 16000);
+    assert_true((double)(b16.n - 44) / 2 / 16000 > secs[0] * 0.98 && (double)(b16.n - 44) / 2 / 16000 < secs[0] * 1.02);
+    free(b16.p);
+    ra_engine_free(e16);
+    o.sample_rate = 22050; /* no Opus at this rate: refused, no file */
+    assert_int_equal(ra_engine_new(&e16, &o), RA_OK);
+    snprintf(path, sizeof path, "%s/r22.opus", dir);
+    assert_int_equal(ra_synth_to_file(e16, text, strlen(text), path, RA_FORMAT_AUTO), RA_ERR_FORMAT);
+    assert_int_equal(access(path, F_OK), -1);
+    ra_engine_free(e16);
+    o.sample_rate = 7999;
+    assert_int_equal(ra_engine_new(&e16, &o), RA_ERR_ARG);
     static const char *const wav_names[] = { "noext", "UPPER.WAV", "x.oga" };
     static const int wav_major[] = { SF_FORMAT_WAV, SF_FORMAT_WAV, SF_FORMAT_OGG };
     for (size_t k = 0; k < 3; k++) {

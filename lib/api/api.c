@@ -85,7 +85,8 @@ static size_t options_size(unsigned version)
 {
     return version == 1 ? offsetof(ra_options, worker_timeout_ms)
          : version == 2 ? offsetof(ra_options, input_format)
-         : version == 3 ? offsetof(ra_options, input_strict) : sizeof(ra_options);
+         : version == 3 ? offsetof(ra_options, input_strict)
+         : version == 4 ? offsetof(ra_options, sample_rate) : sizeof(ra_options);
 }
 
 RA_API ra_status(ra_options_init)(ra_options *opts)
@@ -141,6 +142,8 @@ static ra_status check_options(const ra_options *o)
     if (o->version >= 3 && o->input_encoding && !text_encoding_known(o->input_encoding))
         return api_fail(NULL, RA_ERR_ARG, "unknown input encoding \"%.32s\" (auto, utf-8, utf-16, cp1258, tcvn3, vni or viscii)",
                         o->input_encoding);
+    if (o->version >= 5 && o->sample_rate && (o->sample_rate < 8000 || o->sample_rate > 48000))
+        return api_fail(NULL, RA_ERR_ARG, "sample_rate %u is outside 8000..48000 Hz", o->sample_rate);
     if (o->version >= 3 && o->html_selector && !selector_valid(o->html_selector))
         return api_fail(NULL, RA_ERR_ARG, "selector \"%.64s\" is not a tag name, #id or .class", o->html_selector);
     return RA_OK;
@@ -214,6 +217,7 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
         }
     }
     e->strict = opts->version < 4 || opts->input_strict; /* older callers were promised RA_ERR_UTF8 */
+    e->out_rate = opts->version >= 5 ? opts->sample_rate : 0;
     worker_limits lim = limits_from(opts);
     e->jobs = opts->max_instances ? opts->max_instances : default_instances();
     st = speech_pool_new(&e->pool, e->jobs, &e->voice, &lim);

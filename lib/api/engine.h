@@ -26,6 +26,7 @@ struct ra_engine {
     char encoding[16];     /* text input: "" (auto), utf-8, utf-16, cp1258, tcvn3, vni, viscii */
     int strict;            /* input exactly as declared: nothing replaced, detected or repaired */
     unsigned jobs;         /* workers one synthesis may use at once (the pool's size) */
+    int out_rate;          /* encoded audio's sample rate; 0 = the format's default */
 };
 
 /* Records a failure for ra_errmsg (per thread) and returns st. */

@@ -64,7 +64,7 @@ static int sf_format(ra_format f)
 static int make_info(SF_INFO *info, ra_format fmt, int rate)
 {
     memset(info, 0, sizeof *info);
-    info->samplerate = fmt == RA_FORMAT_OPUS ? OPUS_RATE : rate > 0 ? rate : 22050;
+    info->samplerate = rate > 0 ? rate : 22050;
     info->channels = 1;
     info->format = sf_format(fmt);
     return info->format && sf_format_check(info);
@@ -73,7 +73,7 @@ static int make_info(SF_INFO *info, ra_format fmt, int rate)
 int audio_format_supported(ra_format f)
 {
     SF_INFO info;
-    return f >= RA_FORMAT_WAV && f <= RA_FORMAT_OPUS && make_info(&info, f, 22050);
+    return f >= RA_FORMAT_WAV && f <= RA_FORMAT_OPUS && make_info(&info, f, f == RA_FORMAT_OPUS ? OPUS_RATE : 22050);
 }
 
 const char *audio_format_list(void)
@@ -133,14 +133,19 @@ static int wav_stream_header(bstream *s, int rate)
     return stream_write(s, h, sizeof h);
 }
 
-ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, int rate, char *err, size_t errcap)
+ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, int rate, int out_rate, char *err,
+                      size_t errcap)
 {
     static SF_VIRTUAL_IO vio = { vio_len, vio_seek, vio_read, vio_write, vio_tell };
     SF_INFO info;
     if (fmt == RA_FORMAT_AUTO)
         fmt = RA_FORMAT_WAV;
-    if (!make_info(&info, fmt, rate)) {
-        snprintf(err, errcap, "this build cannot write that audio format (it writes %s)", audio_format_list());
+    if (!make_info(&info, fmt, out_rate ? out_rate : fmt == RA_FORMAT_OPUS ? OPUS_RATE : rate)) {
+        if (out_rate && audio_format_supported(fmt))
+            snprintf(err, errcap, "that audio format cannot be written at %d Hz%s", out_rate,
+                     fmt == RA_FORMAT_OPUS ? " (Opus takes 8000, 12000, 16000, 24000 or 48000)" : "");
+        else
+            snprintf(err, errcap, "this build cannot write that audio format (it writes %s)", audio_format_list());
         return RA_ERR_FORMAT;
     }
     audio_out *o = calloc(1, sizeof *o);
@@ -187,6 +192,10 @@ static int raw_write(audio_out *o, const int16_t *pcm, size_t n)
 
 static void encode(audio_out *o, const int16_t *pcm, size_t n)
 {
+    if (!o->sf) { /* WAV to a stream that cannot seek: written here */
+        o->failed = o->failed || raw_write(o, pcm, n) != 0;
+        return;
+    }
     while (n > 0 && !o->failed) {
         size_t k = n < WRITE_BLOCK ? n : WRITE_BLOCK;
         if (sf_write_short(o->sf, pcm, (sf_count_t)k) != (sf_count_t)k || o->s->err || o->s->stopped)
@@ -217,9 +226,7 @@ static void resample(audio_out *o, const int16_t *pcm, size_t n)
 
 int audio_write(audio_out *o, const int16_t *pcm, size_t n)
 {
-    if (!o->sf)
-        o->failed = o->failed || raw_write(o, pcm, n) != 0;
-    else if (o->soxr)
+    if (o->soxr)
         resample(o, pcm, n);
     else
         encode(o, pcm, n);

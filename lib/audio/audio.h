@@ -18,10 +18,12 @@ int audio_format_supported(ra_format f);
 /* "wav, flac, ogg, mp3": the formats this build writes, for messages. */
 const char *audio_format_list(void);
 
-/* Starts encoding mono 16-bit audio at rate into s (which must outlive the encoder). On a
- * stream that cannot seek, WAV gets a header with the "length unknown" sizes that players of
- * streams expect (as sox and espeak-ng --stdout write). */
-ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, int rate, char *err, size_t errcap);
+/* Starts encoding mono 16-bit audio of rate Hz into s (which must outlive the encoder),
+ * resampled to out_rate (0: rate, or 48 kHz for Opus). On a stream that cannot seek, WAV gets
+ * a header with the "length unknown" sizes that players of streams expect (as sox and
+ * espeak-ng --stdout write). */
+ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, int rate, int out_rate, char *err,
+                      size_t errcap);
 /* Encodes samples; returns 0, or -1 when the encoder or the stream failed. */
 int audio_write(audio_out *o, const int16_t *pcm, size_t n);
 /* Flushes and closes the encoder; frees o. Fails when any write failed. */

@@ -103,10 +103,12 @@ class ra_options(ctypes.Structure):
         ("input_encoding", ctypes.c_char_p),
         # since version 4
         ("input_strict", ctypes.c_int),
+        # since version 5
+        ("sample_rate", ctypes.c_uint),
     ]
 
 
-RA_OPTIONS_VERSION = 4
+RA_OPTIONS_VERSION = 5
 RA_INPUT_TEXT, RA_INPUT_HTML, RA_INPUT_AUTO = 0, 1, 2
 
 
