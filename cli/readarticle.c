@@ -55,6 +55,7 @@ static void usage(FILE *f)
           "  -f, --format NAME     wav, flac, ogg, mp3 or opus (default: from the file name, else wav)\n"
           "  -q, --quiet           no progress and no warnings (errors are still reported)\n"
           "      --sample-rate HZ  resample the audio to HZ, 8000..48000 (default 22050; Opus 48000)\n"
+          "      --quality N       ogg, mp3, opus: 0 (smallest) to 10 (best; default: the encoder's)\n"
           "  -t TEXT               read TEXT itself instead of a file (e.g. -t \"UBND xã\" --normalize)\n"
           "      --normalize       print the spoken form, one sentence per line; no audio\n"
           "      --sentences       print the sentences as segmented, one per line; no audio\n"
@@ -149,7 +150,7 @@ static int list_voices(void)
 
 enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON,
        O_TIMINGS, O_PAUSE_S, O_PAUSE_P, O_HTML, O_TEXT, O_SELECTOR, O_WHOLE, O_EXTRACT,
-       O_MAXDUR, O_TIMEOUT, O_ENCODING, O_STRICT, O_BATCH, O_FORCE, O_SHARD, O_TFORMAT, O_RATE_HZ };
+       O_MAXDUR, O_TIMEOUT, O_ENCODING, O_STRICT, O_BATCH, O_FORCE, O_SHARD, O_TFORMAT, O_RATE_HZ, O_QUALITY };
 
 static const struct option longopts[] = {
     { "output", required_argument, NULL, 'o' },        { "normalize", no_argument, NULL, O_NORMALIZE },
@@ -167,6 +168,7 @@ static const struct option longopts[] = {
     { "jobs", required_argument, NULL, 'j' },               { "quiet", no_argument, NULL, 'q' },               { "batch", required_argument, NULL, O_BATCH },
     { "force", no_argument, NULL, O_FORCE },                 { "shard", required_argument, NULL, O_SHARD },
     { "timings-format", required_argument, NULL, O_TFORMAT }, { "sample-rate", required_argument, NULL, O_RATE_HZ },
+    { "quality", required_argument, NULL, O_QUALITY },
     { "max-duration", required_argument, NULL, O_MAXDUR }, { "timeout", required_argument, NULL, O_TIMEOUT },
     { "version", no_argument, NULL, 'V' },             { NULL, 0, NULL, 0 },
 };
@@ -251,6 +253,7 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case O_FORCE: a->force = 1; break;
         case O_SHARD: if (parse_shard(optarg, a)) return EXIT_USAGE; break;
         case O_TFORMAT: a->timings_format = optarg; break;
+        case O_QUALITY: if (parse_int(optarg, "--quality", 0, 10, &a->opts.quality)) return EXIT_USAGE; break;
         case O_RATE_HZ: {
             int hz;
             if (parse_int(optarg, "--sample-rate", 8000, 48000, &hz))

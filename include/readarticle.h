@@ -182,6 +182,8 @@ typedef struct {
                                    Hz, 8000..48000 (Opus: 8000, 12000, 16000, 24000 or 48000);
                                    0 = espeak-ng's 22050 (Opus: 48000). PCM sinks always get
                                    ra_sample_rate(). */
+    int quality;                /* lossy formats (Ogg Vorbis, MP3, Opus): 0 (smallest) to 10
+                                   (best); -1 (ra_options_init's default) keeps the encoder's */
 } ra_options;
 
 #define RA_OPTIONS_VERSION 5u

@@ -746,6 +746,29 @@ static void test_formats(void **state)
     ra_engine_free(e16);
     o.sample_rate = 7999;
     assert_int_equal(ra_engine_new(&e16, &o), RA_ERR_ARG);
+    /* quality: 0 gives a smaller file than 10 in each lossy format */
+    static const ra_format lossy[] = { RA_FORMAT_OGG, RA_FORMAT_OPUS, RA_FORMAT_MP3 };
+    for (int k = 0; k < 3; k++) {
+        size_t size[2];
+        for (int q = 0; q < 2; q++) {
+            ra_options_init(&o);
+            o.quality = q ? 10 : 0;
+            assert_int_equal(ra_engine_new(&e16, &o), RA_OK);
+            void *data = NULL;
+            if (!ra_format_supported(lossy[k])) {
+                size[0] = 0, size[1] = 1;
+                ra_engine_free(e16);
+                break;
+            }
+            assert_int_equal(ra_synth_to_memory(e16, text, strlen(text), lossy[k], &data, &size[q]), RA_OK);
+            ra_free(data);
+            ra_engine_free(e16);
+        }
+        assert_true(size[0] < size[1]);
+    }
+    ra_options_init(&o);
+    o.quality = 11;
+    assert_int_equal(ra_engine_new(&e16, &o), RA_ERR_ARG);
     static const char *const wav_names[] = { "noext", "UPPER.WAV", "x.oga" };
     static const int wav_major[] = { SF_FORMAT_WAV, SF_FORMAT_WAV, SF_FORMAT_OGG };
     for (size_t k = 0; k < 3; k++) {

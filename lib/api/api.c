@@ -103,6 +103,8 @@ RA_API ra_status ra_options_init_version(ra_options *opts, unsigned version)
     opts->pitch = -1;
     opts->pause_sentence = -1;
     opts->pause_paragraph = -1;
+    if (version >= 5)
+        opts->quality = -1;
     return RA_OK;
 }
 
@@ -142,6 +144,8 @@ static ra_status check_options(const ra_options *o)
     if (o->version >= 3 && o->input_encoding && !text_encoding_known(o->input_encoding))
         return api_fail(NULL, RA_ERR_ARG, "unknown input encoding \"%.32s\" (auto, utf-8, utf-16, cp1258, tcvn3, vni or viscii)",
                         o->input_encoding);
+    if (o->version >= 5 && (o->quality < -1 || o->quality > 10))
+        return api_fail(NULL, RA_ERR_ARG, "quality %d is outside 0..10 (or -1)", o->quality);
     if (o->version >= 5 && o->sample_rate && (o->sample_rate < 8000 || o->sample_rate > 48000))
         return api_fail(NULL, RA_ERR_ARG, "sample_rate %u is outside 8000..48000 Hz", o->sample_rate);
     if (o->version >= 3 && o->html_selector && !selector_valid(o->html_selector))
@@ -218,6 +222,7 @@ RA_API ra_status ra_engine_new(ra_engine **out, const ra_options *opts)
     }
     e->strict = opts->version < 4 || opts->input_strict; /* older callers were promised RA_ERR_UTF8 */
     e->out_rate = opts->version >= 5 ? opts->sample_rate : 0;
+    e->quality = opts->version >= 5 ? opts->quality : -1;
     worker_limits lim = limits_from(opts);
     e->jobs = opts->max_instances ? opts->max_instances : default_instances();
     st = speech_pool_new(&e->pool, e->jobs, &e->voice, &lim);

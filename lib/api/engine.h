@@ -27,6 +27,7 @@ struct ra_engine {
     int strict;            /* input exactly as declared: nothing replaced, detected or repaired */
     unsigned jobs;         /* workers one synthesis may use at once (the pool's size) */
     int out_rate;          /* encoded audio's sample rate; 0 = the format's default */
+    int quality;           /* lossy formats: 0..10, -1 = the encoder's default */
 };
 
 /* Records a failure for ra_errmsg (per thread) and returns st. */

@@ -78,7 +78,8 @@ static ra_status enc_begin(void *u, int rate)
 {
     encoded_sink *s = u;
     char err[256] = "";
-    ra_status st = audio_begin(&s->out, &s->bs, s->fmt, rate, s->e->out_rate, err, sizeof err);
+    audio_params ap = { rate, s->e->out_rate, s->e->quality };
+    ra_status st = audio_begin(&s->out, &s->bs, s->fmt, &ap, err, sizeof err);
     return st == RA_OK ? st : api_fail(s->e, st, "%s", err[0] ? err : ra_strerror(st));
 }
 

@@ -133,9 +133,18 @@ static int wav_stream_header(bstream *s, int rate)
     return stream_write(s, h, sizeof h);
 }
 
-ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, int rate, int out_rate, char *err,
-                      size_t errcap)
+/* Quality 0..10 as libsndfile's compression level (0 best, 1 smallest) for the lossy formats. */
+static void set_quality(SNDFILE *sf, ra_format fmt, int quality)
 {
+    if (quality < 0 || (fmt != RA_FORMAT_OGG && fmt != RA_FORMAT_MP3 && fmt != RA_FORMAT_OPUS))
+        return;
+    double level = 1.0 - quality / 10.0;
+    sf_command(sf, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
+}
+
+ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, const audio_params *p, char *err, size_t errcap)
+{
+    int rate = p->rate, out_rate = p->out_rate;
     static SF_VIRTUAL_IO vio = { vio_len, vio_seek, vio_read, vio_write, vio_tell };
     SF_INFO info;
     if (fmt == RA_FORMAT_AUTO)
@@ -171,6 +180,8 @@ ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, int rate, int 
         free(o);
         return s->err == ENOMEM ? RA_ERR_NOMEM : RA_ERR_FORMAT;
     }
+    if (o->sf)
+        set_quality(o->sf, fmt, p->quality);
     *out = o;
     return RA_OK;
 }

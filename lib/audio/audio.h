@@ -18,12 +18,16 @@ int audio_format_supported(ra_format f);
 /* "wav, flac, ogg, mp3": the formats this build writes, for messages. */
 const char *audio_format_list(void);
 
-/* Starts encoding mono 16-bit audio of rate Hz into s (which must outlive the encoder),
- * resampled to out_rate (0: rate, or 48 kHz for Opus). On a stream that cannot seek, WAV gets
+/* Starts encoding mono 16-bit audio of p->rate Hz into s (which must outlive the encoder),
+ * resampled to p->out_rate, at p->quality. On a stream that cannot seek, WAV gets
  * a header with the "length unknown" sizes that players of streams expect (as sox and
  * espeak-ng --stdout write). */
-ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, int rate, int out_rate, char *err,
-                      size_t errcap);
+typedef struct {
+    int rate;      /* of the PCM given */
+    int out_rate;  /* of the encoded audio; 0: rate, or 48 kHz for Opus */
+    int quality;   /* lossy formats: 0 (smallest) .. 10 (best); -1: the encoder's default */
+} audio_params;
+ra_status audio_begin(audio_out **out, bstream *s, ra_format fmt, const audio_params *p, char *err, size_t errcap);
 /* Encodes samples; returns 0, or -1 when the encoder or the stream failed. */
 int audio_write(audio_out *o, const int16_t *pcm, size_t n);
 /* Flushes and closes the encoder; frees o. Fails when any write failed. */

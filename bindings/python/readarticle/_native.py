@@ -105,6 +105,7 @@ class ra_options(ctypes.Structure):
         ("input_strict", ctypes.c_int),
         # since version 5
         ("sample_rate", ctypes.c_uint),
+        ("quality", ctypes.c_int),
     ]
 
 
