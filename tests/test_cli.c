@@ -384,7 +384,7 @@ static int sh(const char *cmd, char **out);
 static void test_full_disk_keeps_previous_output(void **state)
 {
     (void)state;
-    static const char *const formats[] = { "wav", "mp3", "flac", "ogg" };
+    static const char *const formats[] = { "wav", "mp3", "flac", "ogg", "opus" };
     char cmd[2048];
     snprintf(cmd, sizeof cmd, "mkdir -p %s/full && for i in $(seq 20); do cat tests/data/example-article.txt; done"
              " > %s/full.txt", tmpdir, tmpdir);
