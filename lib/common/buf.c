@@ -50,9 +50,15 @@ void rbuf_putc(rbuf *b, char c)
     rbuf_put(b, &c, 1);
 }
 
+/* 1 when the text so far ends in a word, which a space must separate from the next. */
+static int wants_space(const rbuf *b)
+{
+    return b->len && b->p[b->len - 1] != ' ' && b->p[b->len - 1] != '\n';
+}
+
 void rbuf_space(rbuf *b)
 {
-    if (b->len && b->p[b->len - 1] != ' ' && b->p[b->len - 1] != '\n')
+    if (wants_space(b))
         rbuf_putc(b, ' ');
 }
 
@@ -60,7 +66,7 @@ void rbuf_wordn(rbuf *b, const char *s, size_t n)
 {
     if (!n || rbuf_reserve(b, n + 1) != 0)
         return; /* one reservation for the space and the word: the normalizer's commonest call */
-    if (b->len && b->p[b->len - 1] != ' ' && b->p[b->len - 1] != '\n')
+    if (wants_space(b))
         b->p[b->len++] = ' ';
     memcpy(b->p + b->len, s, n);
     b->len += n;

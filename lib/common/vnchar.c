@@ -188,8 +188,9 @@ size_t utf8_char_len(const char *s, size_t len)
 {
     if (len == 0)
         return 0;
-    if ((unsigned char)s[0] < 0x80)
-        return 1;
+    size_t common = utf8_common_len((const unsigned char *)s, len);
+    if (common)
+        return common;
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp);
     return n > 0 ? (size_t)n : 0;
@@ -201,19 +202,6 @@ size_t utf8_first_invalid(const char *s, size_t len)
         uint64_t w;
         if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & UINT64_C(0x8080808080808080)) == 0)) {
             i += 8; /* eight ASCII bytes at once */
-            continue;
-        }
-        const unsigned char *u = (const unsigned char *)s + i;
-        if (u[0] < 0x80) {
-            i++;
-            continue;
-        }
-        if (u[0] >= 0xC2 && u[0] < 0xE0 && i + 1 < len && (u[1] & 0xC0) == 0x80) {
-            i += 2; /* à, ơ, đ */
-            continue;
-        }
-        if (u[0] >= 0xE1 && u[0] < 0xED && i + 2 < len && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-            i += 3; /* ạ, ế: no overlong form or surrogate starts with E1..EC */
             continue;
         }
         size_t n = utf8_char_len(s + i, len - i);

@@ -28,24 +28,30 @@ static inline int vn_is_digit(int32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
+/* The length of the character at u when it is one of the common valid ones: ASCII, two bytes
+ * (à, é, đ, ơ, ư), or three bytes led by E1..EC (ạ, ế: no overlong form or surrogate starts
+ * so); 0 for anything else, which the full check handles. */
+static inline size_t utf8_common_len(const unsigned char *u, size_t len)
+{
+    if (u[0] < 0x80)
+        return 1;
+    if (u[0] >= 0xC2 && u[0] < 0xE0 && len >= 2 && (u[1] & 0xC0) == 0x80)
+        return 2;
+    if (u[0] >= 0xE1 && u[0] < 0xED && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        return 3;
+    return 0;
+}
+
 /* Decodes one code point of valid UTF-8 at s (len > 0); returns its byte length. */
 static inline size_t vn_decode(const char *s, size_t len, int32_t *cp)
 {
-    unsigned char c = (unsigned char)s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
     const unsigned char *u = (const unsigned char *)s;
-    if (c >= 0xC2 && c < 0xE0 && len >= 2 && (u[1] & 0xC0) == 0x80) { /* à, é, đ, ơ, ư */
-        *cp = (int32_t)(((c & 0x1F) << 6) | (u[1] & 0x3F));
-        return 2;
+    switch (utf8_common_len(u, len)) {
+    case 1: *cp = u[0]; return 1;
+    case 2: *cp = (int32_t)(((u[0] & 0x1F) << 6) | (u[1] & 0x3F)); return 2;
+    case 3: *cp = (int32_t)(((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F)); return 3;
+    default: return vn_decode_multibyte(s, len, cp);
     }
-    if (c >= 0xE1 && c < 0xED && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) { /* ạ, ế */
-        *cp = (int32_t)(((c & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F));
-        return 3;
-    }
-    return vn_decode_multibyte(s, len, cp);
 }
 
 /* Encodes cp into out (4 bytes room); returns the byte length. */

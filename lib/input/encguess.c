@@ -55,7 +55,7 @@ page_status utf8_replace(const char *in, size_t len, size_t skip, page_text *out
 }
 
 /* 1 when word w is written in lower case, in capitals, or capitalised: a wrong reading of legacy
- * bytes puts capitals inside words ("quẺn" for the TCVN3 "quận" read as VISCII). */
+ * bytes leaves capitals inside words ("quẺn" for the TCVN3 "quận" read as VISCII). */
 static int case_plausible(const char *w, size_t n)
 {
     size_t upper_after_first = 0, lower = 0;

@@ -68,26 +68,22 @@ static void fix_tone_tail(tbuf *t, size_t word_start)
     size_t p1 = p2 - 1;
     while (p1 > word_start && ((unsigned char)t->s[p1] & 0xC0) == 0x80)
         p1--;
-    if ((unsigned char)t->s[p2] < 0x80 || !strchr("oOuU", t->s[p1]) || p2 != p1 + 1)
+    char c1 = t->s[p1];
+    if ((unsigned char)t->s[p2] < 0x80 || !memchr("oOuU", c1, 4))
         return; /* the last letter carries no tone mark, or the one before is no plain o or u */
-    int32_t c1, c2, b1, b2;
-    int t1, t2;
-    vn_decode(t->s + p1, p2 - p1, &c1);
+    int32_t c2, b2;
+    int t2;
     vn_decode(t->s + p2, t->len - p2, &c2);
-    vn_split_tone(c1, &b1, &t1);
     vn_split_tone(c2, &b2, &t2);
-    if (t1 != VN_TONE_NONE || t2 == VN_TONE_NONE)
-        return;
-    int32_t l1 = vn_lower(b1), l2 = vn_lower(b2);
-    int pair = (l1 == 'o' && (l2 == 'a' || l2 == 'e')) || (l1 == 'u' && l2 == 'y');
-    if (!pair)
+    int32_t l1 = c1 | 0x20, l2 = vn_lower(b2);
+    if (t2 == VN_TONE_NONE || !((l1 == 'o' && (l2 == 'a' || l2 == 'e')) || (l1 == 'u' && l2 == 'y')))
         return;
     if (l1 == 'u' && p1 > word_start && (t->s[p1 - 1] | 0x20) == 'q')
         return; /* quý: u belongs to the onset qu */
     size_t s1 = srcmap_at(&t->map, p1), s2 = srcmap_at(&t->map, p2);
     t->len = p1;
     srcmap_cut(&t->map, p1);
-    emit_cp(t, vn_join_tone(b1, t2), s1);
+    emit_cp(t, vn_join_tone(c1, t2), s1);
     emit_cp(t, b2, s2);
 }
 
@@ -183,19 +179,11 @@ static int32_t clean_cp(int32_t cp)
     return cp;
 }
 
-static void add_cp(tstate *st, int32_t cp, size_t src)
+/* A character that is no mark: the one before is written out, a word starts or ends, and it
+ * waits for the marks that may follow it. */
+static inline void start_char(tstate *st, int32_t cp, size_t src, int letter)
 {
-    cp = clean_cp(cp);
-    if (cp < 0)
-        return;
-    int combining = cp >= 0x300 && !(cp >= 0x1E00 && cp <= 0x1EFF) && cp != 0x1A1 && cp != 0x1B0 &&
-                    utf8proc_get_property(cp)->combining_class != 0; /* precomposed Vietnamese, ơ, ư: no */
-    if (combining) {
-        if (st->b.ncl > 0 && st->b.ncl < CLUSTER_MAX && vn_is_letter(st->b.cl[0]))
-            st->b.cl[st->b.ncl++] = cp;
-        return; /* a mark with no letter to sit on says nothing */
-    }
-    if (vn_is_letter(cp)) {
+    if (letter) {
         flush_cluster(&st->b);
         if (!st->in_word) {
             st->in_word = 1;
@@ -209,27 +197,28 @@ static void add_cp(tstate *st, int32_t cp, size_t src)
     st->b.cl_src = src;
 }
 
-/* add_cp for the commonest case, inline: a printable ASCII character (not < or &) after a
- * pending ASCII one, which is written out. Returns 0 when the case does not apply. */
+static void add_cp(tstate *st, int32_t cp, size_t src)
+{
+    cp = clean_cp(cp);
+    if (cp < 0)
+        return;
+    int combining = cp >= 0x300 && !(cp >= 0x1E00 && cp <= 0x1EFF) && cp != 0x1A1 && cp != 0x1B0 &&
+                    utf8proc_get_property(cp)->combining_class != 0; /* precomposed Vietnamese, ơ, ư: no */
+    if (combining) {
+        if (st->b.ncl > 0 && st->b.ncl < CLUSTER_MAX && vn_is_letter(st->b.cl[0]))
+            st->b.cl[st->b.ncl++] = cp;
+        return; /* a mark with no letter to sit on says nothing */
+    }
+    start_char(st, cp, src, vn_is_letter(cp));
+}
+
+/* add_cp for the commonest case: a printable ASCII character (not < or &), which cleaning
+ * leaves as it is and which is no mark. Returns 0 when the case does not apply. */
 static inline int plain_ascii(tstate *st, unsigned char c, size_t src)
 {
-    tbuf *b = &st->b;
-    if (c < 0x20 || c >= 0x7F || c == '<' || c == '&' || b->ncl != 1 || b->cl[0] >= 0x80 || b->len + 2 >= b->cap)
+    if (c < 0x20 || c >= 0x7F || c == '<' || c == '&')
         return 0;
-    srcmap_put(&b->map, b->len, b->cl_src);
-    b->s[b->len++] = (char)b->cl[0];
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-        if (!st->in_word) {
-            st->in_word = 1;
-            st->word_start = b->len;
-        }
-    } else {
-        if (st->in_word)
-            fix_tone_tail(b, st->word_start);
-        st->in_word = 0;
-    }
-    b->cl[0] = c;
-    b->cl_src = src;
+    start_char(st, c, src, (c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     return 1;
 }
 

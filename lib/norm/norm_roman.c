@@ -153,8 +153,8 @@ static int read_roman_range(nctx *c, size_t i, const char *s, size_t n)
 
 size_t norm_roman(nctx *c, size_t i)
 {
-    if (c->t[i].kind != TK_WORD || !c->t[i].len || !memchr("IVXLCDM", tok_text(c, i)[0], 7))
-        return 0; /* a numeral (and a range of them) starts with one of its capitals */
+    if (c->t[i].kind != TK_WORD || !c->t[i].len || !roman_digit(tok_text(c, i)[0]))
+        return 0; /* a numeral (and a range of them) starts with one of its digits */
     if (read_roman_range(c, i, tok_text(c, i), c->t[i].len))
         return 1;
     const char *s = tok_text(c, i);

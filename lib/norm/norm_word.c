@@ -212,11 +212,14 @@ static int read_slashed(nctx *c, size_t i, const char *w, size_t n)
 
 static int scale_word(const char *s, size_t n)
 {
-    static const char *const scales[] = { "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ" };
-    if (n < 4 || n > 7 || (s[0] != 't' && s[0] != 'n'))
-        return 0; /* asked of the word before every word: most are none of these */
-    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
-        if (strlen(scales[k]) == n && !memcmp(scales[k], s, n))
+#define SCALE(w) { w, sizeof w - 1 }
+    static const struct {
+        const char *w;
+        size_t n;
+    } scales[] = { SCALE("trăm"), SCALE("nghìn"), SCALE("ngàn"), SCALE("triệu"), SCALE("tỷ"), SCALE("tỉ") };
+#undef SCALE
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) /* lengths first: asked of every word */
+        if (scales[k].n == n && !memcmp(scales[k].w, s, n))
             return 1;
     return 0;
 }
