@@ -4,6 +4,8 @@
 #define _XOPEN_SOURCE 700
 #include "batch.h"
 
+#include "input.h"
+
 #include <errno.h>
 #include <ftw.h>
 #include <pthread.h>
@@ -14,6 +16,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "input.h"
 
 typedef struct {
     char *path; /* as opened */
@@ -243,25 +247,11 @@ static int write_sidecar(const char *side, const char *text)
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    for (size_t k; buf && (k = fread(buf + n, 1, cap - n, f)) > 0;) {
-        n += k;
-        char *more = n < cap ? buf : cap <= SIZE_MAX / 2 ? realloc(buf, cap *= 2) : NULL;
-        if (!more)
-            free(buf);
-        buf = more;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
+    char *data = NULL;
+    int r = f ? read_all(f, &data, len) : -1;
+    if (f)
+        fclose(f);
+    return r == 0 ? data : NULL;
 }
 
 /* One file's events: its audio length, and its timings when asked for. */

@@ -12,10 +12,10 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "input.h"
 #include "paths.h"
 #include "readarticle.h"
 
-#define INPUT_MAX (256u << 20) /* refuse inputs above 256 MiB rather than exhaust memory */
 #define MAX_LEXICONS 32
 #ifndef RA_ESPEAK_VERSION
 #define RA_ESPEAK_VERSION "unknown"
@@ -307,34 +307,6 @@ static int parse_args(int argc, char **argv, cli_args *a)
 }
 
 static volatile sig_atomic_t interrupted;
-
-static int read_all(FILE *f, char **data, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-        if (n == cap) {
-            char *nb = cap >= INPUT_MAX ? NULL : realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                return errno = EFBIG, -1;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    if (!buf || ferror(f)) {
-        free(buf);
-        return -1;
-    }
-    *data = buf;
-    *len = n;
-    return 0;
-}
 
 static int load_input(cli_args *a, char **data, size_t *len)
 {
