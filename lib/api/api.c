@@ -30,13 +30,10 @@ ra_status api_fail(const ra_engine *e, ra_status st, const char *fmt, ...)
     return st;
 }
 
-void api_warn(const ra_engine *e, const char *fmt, ...)
+void api_warn(const ra_engine *e, const char *msg)
 {
-    va_list ap;
-    va_start(ap, fmt);
     last_warning.engine = e;
-    vsnprintf(last_warning.msg, sizeof last_warning.msg, fmt, ap);
-    va_end(ap);
+    snprintf(last_warning.msg, sizeof last_warning.msg, "%s", msg);
 }
 
 void api_clear(const ra_engine *e)

@@ -114,7 +114,7 @@ static void note_decoding(const ra_engine *e, const decode_info *info)
                                   n ? "; " : "", info->mended.words[k], info->mended.words[k] == 1 ? "" : "s",
                                   legacy_name((legacy_enc)k));
     if (n)
-        api_warn(e, "%s", msg);
+        api_warn(e, msg);
 }
 
 static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext *t)

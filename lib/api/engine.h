@@ -36,7 +36,7 @@ ra_status api_fail(const ra_engine *e, ra_status st, const char *fmt, ...)
 /* Forgets the calling thread's message and warning at the start of a call. */
 void api_clear(const ra_engine *e);
 /* Records what the call had to guess or repair, for ra_warning (per thread). */
-void api_warn(const ra_engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void api_warn(const ra_engine *e, const char *msg);
 
 /* The input as cleaned text and its sentences. */
 typedef struct {
