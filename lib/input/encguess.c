@@ -18,6 +18,14 @@ static const struct {
 } candidates[] = { { "cp1258", "WINDOWS-1258" }, { "tcvn3", "TCVN3" }, { "vni", "VNI" }, { "viscii", "VISCII" } };
 #define NCAND (sizeof candidates / sizeof candidates[0])
 
+/* Past the run of invalid UTF-8 bytes that starts at s[i]. */
+static size_t invalid_run_end(const char *s, size_t len, size_t i)
+{
+    while (i < len && utf8_char_len(s + i, len - i) == 0)
+        i++;
+    return i;
+}
+
 /* Valid multi-byte characters and runs of invalid bytes in s. */
 static void census(const char *s, size_t len, size_t *chars, size_t *runs)
 {
@@ -30,8 +38,7 @@ static void census(const char *s, size_t len, size_t *chars, size_t *runs)
             continue;
         }
         (*runs)++;
-        while (i < len && utf8_char_len(s + i, len - i) == 0)
-            i++;
+        i = invalid_run_end(s, len, i);
     }
 }
 
@@ -48,8 +55,7 @@ page_status utf8_replace(const char *in, size_t len, size_t skip, page_text *out
         if (info->replaced++ == 0)
             info->first_bad = i;
         mtext_put(&m, "\xEF\xBF\xBD", 3, i);
-        while (i < len && utf8_char_len(in + i, len - i) == 0)
-            i++;
+        i = invalid_run_end(in, len, i);
     }
     return page_take(&m, out);
 }
