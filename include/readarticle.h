@@ -46,9 +46,9 @@ extern "C" {
 #endif
 
 #define RA_VERSION_MAJOR 0
-#define RA_VERSION_MINOR 1
+#define RA_VERSION_MINOR 2
 #define RA_VERSION_PATCH 0
-#define RA_VERSION_STRING "0.1.0"
+#define RA_VERSION_STRING "0.2.0"
 /* One number for comparisons: MAJOR*10000 + MINOR*100 + PATCH. */
 #define RA_VERSION_NUMBER (RA_VERSION_MAJOR * 10000 + RA_VERSION_MINOR * 100 + RA_VERSION_PATCH)
 
@@ -108,6 +108,17 @@ typedef enum {
     RA_EVENT_WORD = 2
 } ra_event_kind;
 
+/* What follows a sentence in the article's layout, so that a page showing the text can rebuild
+ * its paragraphs, headings and list items from the events alone. */
+typedef enum {
+    RA_BREAK_NONE = 0,      /* a word event; or a piece of a sentence too long to prepare at once,
+                               whose next piece follows with no pause */
+    RA_BREAK_SENTENCE = 1,  /* another sentence of the same paragraph follows */
+    RA_BREAK_PARAGRAPH = 2, /* it ends a paragraph */
+    RA_BREAK_HEADING = 3,   /* it ends a heading or title line (a line with no final mark) */
+    RA_BREAK_LIST = 4       /* it ends a list item */
+} ra_break;
+
 typedef struct {
     ra_event_kind kind;
     double start, end;          /* seconds in the output audio, pauses included */
@@ -115,6 +126,9 @@ typedef struct {
     const char *text;           /* the source cleaned (markup dropped, entities and line breaks
                                    resolved), NUL-terminated; valid during the call */
     const char *spoken;         /* what was said for it, NUL-terminated; valid during the call */
+    ra_break ends;              /* for a sentence: the break after it; for a word: RA_BREAK_NONE.
+                                   New in 0.2.0: a program that may run with an older library
+                                   checks ra_version_string() before reading it */
 } ra_event;
 
 /* Receives events; return 0 to continue, non-zero to stop (RA_ERR_ABORTED). Set in ra_options it

@@ -339,6 +339,7 @@ static void test_pauses(void **state)
 /* Gaps between sentences, from their events. */
 typedef struct {
     double end[16], start[16];
+    ra_break ends[16];
     int n;
 } gaps;
 
@@ -347,6 +348,7 @@ static int on_sentence(void *user, const ra_event *ev)
     gaps *g = user;
     if (ev->kind == RA_EVENT_SENTENCE && g->n < 16) {
         g->start[g->n] = ev->start;
+        g->ends[g->n] = ev->ends;
         g->end[g->n++] = ev->end;
     }
     return 0;
@@ -383,6 +385,11 @@ static void test_pause_kinds_by_silence(void **state)
         if (gap < want[k] - 0.06 || gap > want[k] + 0.06)
             fail_msg("pause after sentence %d: %.3f s, want %.3f s", k, gap, want[k]);
     }
+    /* and each sentence event names the break after it, for pages that rebuild the layout */
+    static const ra_break ends[] = { RA_BREAK_HEADING, RA_BREAK_SENTENCE, RA_BREAK_PARAGRAPH,
+                                     RA_BREAK_LIST, RA_BREAK_LIST, RA_BREAK_PARAGRAPH };
+    for (int k = 0; k < g.n; k++)
+        assert_int_equal(g.ends[k], ends[k]);
 }
 
 typedef struct {

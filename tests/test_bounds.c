@@ -378,6 +378,7 @@ static int count_sentences(void *user, const ra_event *ev)
     if (ev->kind == RA_EVENT_SENTENCE) {
         n[0]++;
         n[1] = ev->byte_end - ev->byte_start > n[1] ? ev->byte_end - ev->byte_start : n[1];
+        n[2] += ev->ends == RA_BREAK_NONE; /* a piece whose rest follows */
     }
     return 0;
 }
@@ -397,13 +398,14 @@ static void test_run_on_sentence_in_pieces(void **state)
     assert_int_equal(ra_normalize(eng, text, strlen(text), &out), RA_OK);
     assert_true(strchr(out, '\n')[1] == '\0');
     ra_free(out);
-    size_t seen[2] = { 0, 0 }, samples = 0;
+    size_t seen[3] = { 0, 0, 0 }, samples = 0;
     ra_hooks h;
     ra_hooks_init(&h);
     h.on_event = count_sentences;
     h.event_user = seen;
     assert_int_equal(ra_synth_to_sink_with(eng, text, 4500, count_pcm, &samples, &h), RA_OK);
     assert_true(seen[0] == 2 && seen[1] <= 4096); /* two pieces, cut after a comma */
+    assert_int_equal(seen[2], 1);                 /* the first says that the second follows */
     free(text);
     text = run_on(1 << 20);
     ra_hooks_init(&h);

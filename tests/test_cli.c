@@ -59,7 +59,7 @@ static double example_seconds(const char *options, const char *name)
 static void test_info_options(void **state)
 {
     (void)state;
-    expect("--version", 0, "readarticle 0.1.0");
+    expect("--version", 0, "readarticle 0.2.0");
     expect("-V", 0, "\nespeak-ng 1."); /* and the espeak-ng it was built with */
     expect("--help", 0, "--normalize");
     expect("--list-voices", 0, "south-female");

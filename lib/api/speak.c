@@ -88,6 +88,17 @@ static int pause_ms(const voice_profile *v, brk_kind brk)
     }
 }
 
+static ra_break break_after(brk_kind brk)
+{
+    switch (brk) {
+    case BRK_HEADING: return RA_BREAK_HEADING;
+    case BRK_PARAGRAPH: return RA_BREAK_PARAGRAPH;
+    case BRK_LIST: return RA_BREAK_LIST;
+    case BRK_NONE: return RA_BREAK_NONE;
+    default: return RA_BREAK_SENTENCE;
+    }
+}
+
 /* One sentence on its way through the workers: where each of its words started. */
 typedef struct {
     const utterance *u;
@@ -168,10 +179,11 @@ static ra_status speak_chunks(ra_engine *e, const prepared *p, speak_state *s, s
 }
 
 static int emit_event(const call_hooks *h, const document *d, ra_event_kind kind, size_t from, size_t to,
-                      size_t s0, size_t s1, const char *spoken, int rate)
+                      size_t s0, size_t s1, const char *spoken, int rate, ra_break ends)
 {
     ra_event ev;
     ev.kind = kind;
+    ev.ends = ends;
     ev.start = (double)s0 / rate;
     ev.end = (double)s1 / rate;
     rtext_source_span(&d->text, d->input, d->input_len, from, to, &ev.byte_start, &ev.byte_end);
@@ -196,7 +208,8 @@ static int emit_timings(const speak_state *st, const document *d, const sentence
     const call_hooks *h = &st->hooks;
     const rbuf *spoken = &p->spoken;
     const utterance *u = &p->u;
-    int r = emit_event(h, d, RA_EVENT_SENTENCE, s->start, s->end, s0, s1, spoken->p ? spoken->p : "", st->rate);
+    int r = emit_event(h, d, RA_EVENT_SENTENCE, s->start, s->end, s0, s1, spoken->p ? spoken->p : "", st->rate,
+                       break_after(s->brk));
     if (r)
         return r;
     for (size_t w = 0; w < u->nw; w++) {
@@ -212,7 +225,7 @@ static int emit_timings(const speak_state *st, const document *d, const sentence
         size_t end = w + 1 < u->nw ? ws[w + 1] : s1;
         r = word.oom ? -1
                      : emit_event(h, d, RA_EVENT_WORD, s->start + u->w[w].src_start, s->start + u->w[w].src_end,
-                                  ws[w], end, word.p, st->rate);
+                                  ws[w], end, word.p, st->rate, RA_BREAK_NONE);
     }
     rbuf_free(&word);
     return r;

@@ -14,6 +14,7 @@
 
 typedef struct {
     ra_event_kind kind;
+    ra_break ends;
     double start, end;
     size_t byte_start, byte_end;
     char *source;  /* the input's bytes [byte_start, byte_end); the cleaned source instead when
@@ -70,7 +71,7 @@ int tim_collect(ra_timings *t, const ra_event *ev)
     size_t a = ev->byte_start <= t->len ? ev->byte_start : t->len;
     size_t b = ev->byte_end <= t->len && ev->byte_end >= a ? ev->byte_end : a;
     int utf8 = utf8_first_invalid(t->input + a, b - a) == b - a;
-    item it = { ev->kind, ev->start, ev->end, ev->byte_start, ev->byte_end,
+    item it = { ev->kind, ev->ends, ev->start, ev->end, ev->byte_start, ev->byte_end,
                 utf8 ? dup_n(t->input + a, b - a) : dup_n(ev->text, strlen(ev->text)),
                 dup_n(ev->text, strlen(ev->text)), dup_n(ev->spoken, strlen(ev->spoken)) };
     if (!it.source || !it.text || !it.spoken) {
@@ -154,6 +155,11 @@ static void json_item(rbuf *b, const item *it)
     if (it->kind == RA_EVENT_WORD) {
         rbuf_puts(b, ", \"spoken\": ");
         json_string(b, it->spoken);
+    } else {
+        static const char *const ends[] = { "none", "sentence", "paragraph", "heading", "list" };
+        rbuf_puts(b, ", \"ends\": \"");
+        rbuf_puts(b, (unsigned)it->ends < sizeof ends / sizeof *ends ? ends[it->ends] : "sentence");
+        rbuf_putc(b, '"');
     }
     rbuf_putc(b, '}');
 }
