@@ -184,7 +184,30 @@ static void test_timings_files(void **state)
     assert_int_equal(count(j, "\"spoken\": "), count(j, "\"byte_start\": ") - 11); /* 11 sentences */
     assert_non_null(strstr(j, "\"text\": \"UBND\", \"spoken\": \"ủy ban nhân dân\"}"));
     assert_non_null(strstr(j, "\"text\": \"16/01/2025\", \"spoken\": \"mười sáu tháng một năm hai nghìn"));
+    /* the layout after each sentence: the title, four paragraph ends, six inside paragraphs */
+    assert_int_equal(count(j, "\"ends\": \"heading\""), 1);
+    assert_int_equal(count(j, "\"ends\": \"paragraph\""), 4);
+    assert_int_equal(count(j, "\"ends\": \"sentence\""), 6);
+    assert_null(strstr(j, "\"shown\"")); /* plain text: every slice is what is shown */
     free(j);
+    /* HTML: the slice keeps the page's markup and entities, "shown" is the text a page displays */
+    char page[128], pjson[128], pargs[512];
+    snprintf(page, sizeof page, "%s/p.html", tmpdir);
+    snprintf(pjson, sizeof pjson, "%s/p.json", tmpdir);
+    FILE *pf = fopen(page, "w");
+    fputs("<html><body><p>Công ty AT&amp;T và <b>Viettel</b> ký kết hợp tác.</p></body></html>", pf);
+    fclose(pf);
+    snprintf(pargs, sizeof pargs, "%s -o %s/p.wav --timings %s", page, tmpdir, pjson);
+    expect(pargs, 0, "");
+    j = slurp(pjson);
+    assert_non_null(strstr(j, "\"text\": \"AT&amp;T\", \"shown\": \"AT&T\", \"spoken\": "));
+    assert_non_null(strstr(j, "\"text\": \"Công ty AT&amp;T và <b>Viettel</b> ký kết hợp tác.\", "
+                              "\"shown\": \"Công ty AT&T và Viettel ký kết hợp tác.\", \"ends\": \"paragraph\"}"));
+    free(j);
+    unlink(pjson);
+    unlink(page);
+    snprintf(pargs, sizeof pargs, "%s/p.wav", tmpdir);
+    unlink(pargs);
     char *v = example_timings("t.vtt");
     const char *cue = "WEBVTT\n\n1\n00:00:00.000 --> 00:00:0";
     assert_true(strncmp(v, cue, strlen(cue)) == 0);

@@ -152,6 +152,10 @@ static void json_item(rbuf *b, const item *it)
     put_uint(b, it->byte_end, 1);
     rbuf_puts(b, ", \"text\": ");
     json_string(b, it->source);
+    if (strcmp(it->source, it->text) != 0) { /* markup, entities or line breaks in the slice */
+        rbuf_puts(b, ", \"shown\": ");
+        json_string(b, it->text);
+    }
     if (it->kind == RA_EVENT_WORD) {
         rbuf_puts(b, ", \"spoken\": ");
         json_string(b, it->spoken);
