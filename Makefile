@@ -49,7 +49,7 @@ HOSTS    := $(BUILD)/tests/host_names $(BUILD)/tests/host_key $(BUILD)/tests/bad
 WORKER_SRC := $(wildcard lib/speech/worker/*.c)
 
 .DELETE_ON_ERROR:
-.PHONY: all lib cli worker deps test-deps demo test check eval-real eval-html example bench asan ubsan fuzz espeak-asan install uninstall clean help FORCE
+.PHONY: all lib cli worker deps test-deps player-deps demo test check test-player eval-real eval-html example bench asan ubsan fuzz espeak-asan install uninstall clean help FORCE
 all: lib cli worker
 
 help:
@@ -57,6 +57,7 @@ help:
 	@echo "make test     install what is missing, build, run the whole test suite"
 	@echo "make          build $(BUILD)/libreadarticle.{a,so} and $(BUILD)/readarticle"
 	@echo "make check    build and run the tests;  make bench  speed against espeak-ng"
+	@echo "make test-player   the player page (examples/player/) in headless Chromium"
 	@echo "make asan / make ubsan   the tests under sanitizers;  make install PREFIX=... DESTDIR=..."
 
 # ---- dependencies (Debian/Ubuntu): checks what is there, installs what is missing with apt-get.
@@ -74,7 +75,11 @@ NEED_BUILD = command -v pkg-config >/dev/null 2>&1 || need="$$need pkg-config"; 
 NEED_TEST = pkg-config --exists cmocka 2>/dev/null || need="$$need libcmocka-dev"; \
 	command -v python3 >/dev/null 2>&1 || need="$$need python3"; \
 	command -v php >/dev/null 2>&1 || need="$$need php-cli"; \
-	[ -e /usr/share/i18n/locales/tr_TR ] || need="$$need locales";
+	[ -e /usr/share/i18n/locales/tr_TR ] || need="$$need locales"; \
+	$(NEED_PLAYER)
+# the player page's test drives Debian's Chromium through its DevTools pipe, from Python
+NEED_PLAYER = command -v chromium >/dev/null 2>&1 || need="$$need chromium"; \
+	command -v python3 >/dev/null 2>&1 || need="$$need python3";
 # without root, sudo must be there and allowed to run without a password; else the exact command
 # to run is printed and make stops, instead of a bare "sudo: Permission denied"
 INSTALL_NEEDED = if [ -z "$$need" ]; then echo "dependencies: all present"; \
@@ -91,6 +96,8 @@ deps:
 	@need=""; $(NEED_BUILD) $(INSTALL_NEEDED)
 test-deps:
 	@need=""; $(NEED_BUILD) $(NEED_TEST) $(INSTALL_NEEDED)
+player-deps:
+	@need=""; $(NEED_BUILD) $(NEED_PLAYER) $(INSTALL_NEEDED)
 
 demo: deps
 	$(MAKE) all
@@ -218,6 +225,8 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE $(BUILD)/fuzz-repla
 	  || failed=$$((failed + 1)); \
 	echo "== batch"; $(RUN_T) python3 tests/batch.py $(BUILD)/readarticle tests/data/example-article.txt \
 	  || failed=$$((failed + 1)); \
+	echo "== player page"; $(RUN_T) python3 tests/player.py $(BUILD)/readarticle $(PLAYER_ARTICLE) \
+	  || failed=$$((failed + 1)); \
 	echo "== install"; MAKEFLAGS= $(RUN_T) sh tests/install.sh || failed=$$((failed + 1)); \
 	echo "== html pages"; for set in pages heldout; do $(RUN_T) python3 tests/html_pages.py $(BUILD)/readarticle \
 	  tests/html/$$set --known tests/html/known-misses.txt || failed=$$((failed + 1)); done; \
@@ -226,6 +235,13 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE $(BUILD)/fuzz-repla
 	echo "== bindings/php"; $(PHP_TEST) \
 	if [ $$failed -ne 0 ]; then echo "$$failed test program(s) failed"; exit 1; fi; \
 	echo "all test programs passed"
+
+# the player page in a real browser, on a real saved article page; PLAYER_SHOT=docs/player.png
+# also keeps the mid-playback screenshot there (the README shows it)
+PLAYER_ARTICLE ?= tests/html/pages/baochinhphu-raynau-lua.html
+test-player: player-deps
+	$(MAKE) all
+	$(RUN_T) python3 tests/player.py $(BUILD)/readarticle $(PLAYER_ARTICLE) $(if $(PLAYER_SHOT),--screenshot $(PLAYER_SHOT))
 
 # real sentences the normalizer promises, and those it does not read right yet, by category
 eval-real: all

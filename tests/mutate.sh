@@ -37,6 +37,14 @@ old-options-strict|lib/api/api.c|s/e->strict = opts->version < 4 || opts->input_
 restore-u|lib/input/legacy.c|s/if (!vn_is_written_syllable(k->buf, k->len) && e == LEGACY_TCVN3)/if (0)/
 ahead-order|lib/api/ahead.c|s/    slot \*s = \&a->slots\[i % a->window\];\n    if (a->next <= i)/    slot *s = \&a->slots[(i + 1) % a->window];\n    if (a->next <= i)/
 ahead-helpers|lib/api/ahead.c|s/for (; a->nthreads < jobs; a->nthreads++)/for (; a->nthreads + 1 < jobs; a->nthreads++)/
+ends-list|lib/api/speak.c|s/case BRK_LIST: return RA_BREAK_LIST;/case BRK_LIST: return RA_BREAK_PARAGRAPH;/
+timings-shown|lib/audio/timings.c|s/if (strcmp(it->source, it->text) != 0) {/if (0) {/
+player-word-in-pause|examples/player/player.js|s/if (w >= 0 \&\& t >= words\[w\].end) w = -1;//
+player-words-by-bytes|examples/player/player.js|s/w.start >= ss\[i + 1\].start \&\& !holds(ss\[i\], w)/w.byte_start >= ss[i].byte_end/
+player-rate|examples/player/player.js|s/    audio.playbackRate = rate;/    audio.playbackRate = 1;/
+player-click-no-play|examples/player/player.js|s/seekTo(sentences\[Number(el.dataset.index)\].start, true)/seekTo(sentences[Number(el.dataset.index)].start, false)/
+player-focus-ring|examples/player/player.css|s/outline: 3px solid var(--ra-accent);/outline: none;/
+player-contrast|examples/player/player.css|s/--ra-sentence-bg: #fde68a;/--ra-sentence-bg: #4b5563;/
 ahead-window|lib/api/ahead.c|s/if (a->next >= a->d->sents.n || a->next >= a->delivered + a->window)/if (a->next >= a->d->sents.n)/
 batch-skip|cli/batch.c|s/else if (!b->force \&\& up_to_date(b, en->path, out, tim, side))/else if (0)/
 batch-options|cli/batch.c|s/return strcmp(buf, b->fingerprint) == 0;/return 1;/
