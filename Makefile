@@ -76,6 +76,9 @@ NEED_TEST = pkg-config --exists cmocka 2>/dev/null || need="$$need libcmocka-dev
 	command -v python3 >/dev/null 2>&1 || need="$$need python3"; \
 	command -v php >/dev/null 2>&1 || need="$$need php-cli"; \
 	[ -e /usr/share/i18n/locales/tr_TR ] || need="$$need locales"; \
+	command -v soxi >/dev/null 2>&1 || need="$$need sox"; \
+	sox -h 2>/dev/null | grep -q 'FORMATS:.* mp3' || need="$$need libsox-fmt-mp3"; \
+	command -v opusinfo >/dev/null 2>&1 || need="$$need opus-tools"; \
 	$(NEED_PLAYER)
 # the player page's test drives Debian's Chromium through its DevTools pipe, from Python
 NEED_PLAYER = command -v chromium >/dev/null 2>&1 || need="$$need chromium"; \
@@ -224,6 +227,8 @@ check: all $(TESTS) $(HOSTS) $(LOCALES)/tr_TR.UTF-8/LC_CTYPE $(BUILD)/fuzz-repla
 	echo "== encodings"; $(RUN_T) python3 tests/encodings.py $(BUILD)/readarticle tests/data/example-article.txt \
 	  || failed=$$((failed + 1)); \
 	echo "== batch"; $(RUN_T) python3 tests/batch.py $(BUILD)/readarticle tests/data/example-article.txt \
+	  || failed=$$((failed + 1)); \
+	echo "== decoders"; $(RUN_T) sh tests/decoders.sh $(BUILD)/readarticle tests/data/example-article.txt \
 	  || failed=$$((failed + 1)); \
 	echo "== player page"; $(RUN_T) python3 tests/player.py $(BUILD)/readarticle $(PLAYER_ARTICLE) \
 	  || failed=$$((failed + 1)); \
