@@ -13,7 +13,7 @@ heading-pause|lib/api/speak.c|s/case BRK_HEADING: return v->pause_heading;/case 
 word-start-zero|lib/api/speak.c|s/run->word_start\[w\] = at + (size_t)r->words\[k\].ms \* (size_t)s->rate \/ 1000;/run->word_start[w] = 0;/
 word-clamp|lib/api/speak.c|s/if (ws\[w\] > s1)/if (0)/
 phone-threshold|lib/norm/norm_num.c|s/#define PHONE_MIN_DIGITS 9/#define PHONE_MIN_DIGITS 12/
-json-quote|lib/audio/timings.c|s/if (c == .". || c == .\\\\.) {/if (c == 0x7f) {/
+json-quote|lib/common/buf.c|s/if (c == .". || c == .\\\\.) {/if (c == 0x7f) {/
 lexicon-precedence|lib/lexicon/lexicon_user.c|s/return x->file > y->file ? -1 : 1;/return x->file < y->file ? -1 : 1;/
 page-number-style|lib/api/document.c|s/unsigned f = (sec\[j\].en \&\& !sec\[j\].vn) || (den \&\& !dvn) ? NORM_EN_GROUPS : 0;/unsigned f = (sec[j].en \&\& !sec[j].vn) ? NORM_EN_GROUPS : 0;/
 errmsg-never-cleared|lib/api/api.c|s/        last_error.msg\[0\] = .\\0.;/        (void)0;/

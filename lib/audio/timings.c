@@ -118,28 +118,6 @@ static void put_seconds(rbuf *b, double s)
     put_uint(b, ms % 1000, 3);
 }
 
-static void json_string(rbuf *b, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    rbuf_putc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            rbuf_putc(b, '\\');
-            rbuf_putc(b, (char)c);
-        } else if (c == '\n') {
-            rbuf_puts(b, "\\n");
-        } else if (c < 0x20) {
-            rbuf_puts(b, "\\u00");
-            rbuf_putc(b, hex[c >> 4]);
-            rbuf_putc(b, hex[c & 15]);
-        } else {
-            rbuf_putc(b, (char)c);
-        }
-    }
-    rbuf_putc(b, '"');
-}
-
 static void json_item(rbuf *b, const item *it)
 {
     rbuf_puts(b, "    {\"start\": ");
@@ -151,14 +129,14 @@ static void json_item(rbuf *b, const item *it)
     rbuf_puts(b, ", \"byte_end\": ");
     put_uint(b, it->byte_end, 1);
     rbuf_puts(b, ", \"text\": ");
-    json_string(b, it->source);
+    rbuf_json(b, it->source);
     if (strcmp(it->source, it->text) != 0) { /* markup, entities or line breaks in the slice */
         rbuf_puts(b, ", \"shown\": ");
-        json_string(b, it->text);
+        rbuf_json(b, it->text);
     }
     if (it->kind == RA_EVENT_WORD) {
         rbuf_puts(b, ", \"spoken\": ");
-        json_string(b, it->spoken);
+        rbuf_json(b, it->spoken);
     } else {
         static const char *const ends[] = { "none", "sentence", "paragraph", "heading", "list" };
         rbuf_puts(b, ", \"ends\": \"");

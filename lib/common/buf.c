@@ -99,3 +99,25 @@ char *rbuf_take(rbuf *b)
     b->len = b->cap = 0;
     return p;
 }
+
+void rbuf_json(rbuf *b, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    rbuf_putc(b, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            rbuf_putc(b, '\\');
+            rbuf_putc(b, (char)c);
+        } else if (c == '\n') {
+            rbuf_puts(b, "\\n");
+        } else if (c < 0x20) {
+            rbuf_puts(b, "\\u00");
+            rbuf_putc(b, hex[c >> 4]);
+            rbuf_putc(b, hex[c & 15]);
+        } else {
+            rbuf_putc(b, (char)c);
+        }
+    }
+    rbuf_putc(b, '"');
+}

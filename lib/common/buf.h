@@ -21,6 +21,9 @@ void rbuf_wordn(rbuf *b, const char *s, size_t n);
 /* The space rbuf_word would insert, alone: for a word appended piece by piece. */
 void rbuf_space(rbuf *b);
 void rbuf_free(rbuf *b);
+/* Appends s (UTF-8, NUL-terminated) as a JSON string: quotes, backslashes and control
+ * characters escaped. */
+void rbuf_json(rbuf *b, const char *s);
 /* Hands the string to the caller (to be freed with free) and resets the buffer. */
 char *rbuf_take(rbuf *b);
 
