@@ -119,6 +119,7 @@ $(BUILD)/gen/tables.c: lib/gen/gentables.sh $(DATA) $(VOICES)
 	@mkdir -p $(@D)
 	sh lib/gen/gentables.sh $@ --tsv gen_acronyms 4 lib/data/acronyms.tsv \
 	  --tsv gen_loanwords 2 lib/data/loanwords.tsv --tsv gen_letters 2 lib/data/letters.tsv \
+	  --tsv gen_spelled 2 lib/data/spelled.tsv \
 	  --tsv gen_symbols 2 lib/data/symbols.tsv --tsv gen_units 3 lib/data/units.tsv \
 	  --tsv gen_contexts 2 lib/data/contexts.tsv --tsv gen_acronym_parts 2 lib/data/acronym-parts.tsv \
 	  --tsv gen_vnwords 3 lib/data/vn-words.tsv --tsv gen_html_hints 2 lib/data/html-hints.tsv \
@@ -269,7 +270,7 @@ ubsan:
 FUZZ_SECONDS ?= 60
 # each harness also builds as a plain replayer of its corpus (make check replays both)
 FUZZ_HARNESSES := text html speak
-$(BUILD)/fuzz-replay-%: tests/fuzz_%.c tests/fuzz_replay.h $(BUILD)/libreadarticle.a
+$(BUILD)/fuzz-replay-%: tests/fuzz_%.c tests/fuzz_replay.h tests/fuzz_check.h $(BUILD)/libreadarticle.a
 	$(CC) -std=c11 $(OPT) $(SAN) $(WARN) -Iinclude -o $@ $< $(BUILD)/libreadarticle.a $(LIBS) $(LDFLAGS)
 
 fuzz:

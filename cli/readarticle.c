@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "check.h"
 #include "input.h"
 #include "paths.h"
 #include "readarticle.h"
@@ -22,7 +23,7 @@
 #endif
 
 enum { EXIT_USAGE = 2 };
-enum { MODE_AUDIO, MODE_NORMALIZE, MODE_SENTENCES, MODE_EXTRACT, MODE_BATCH };
+enum { MODE_AUDIO, MODE_NORMALIZE, MODE_SENTENCES, MODE_EXTRACT, MODE_BATCH, MODE_CHECK };
 enum { IN_GUESS, IN_HTML, IN_TEXT };
 
 typedef struct {
@@ -45,6 +46,10 @@ typedef struct {
     int force;
     unsigned shard, shards;
     int quiet;               /* -q: no progress, no warnings; errors still */
+    char **inputs;           /* --check: every INPUT named */
+    size_t ninputs;
+    const char *check_format; /* --check-format text|json */
+    const char *check_level;  /* --check-level LEVEL|KINDS */
 } cli_args;
 
 static void usage(FILE *f)
@@ -60,6 +65,13 @@ static void usage(FILE *f)
           "      --normalize       print the spoken form, one sentence per line; no audio\n"
           "      --sentences       print the sentences as segmented, one per line; no audio\n"
           "      --extract         print the text that will be read (for a page, its article); no audio\n"
+          "      --check           report what the reader will stumble on, as FILE:LINE:COL: kind:\n"
+          "                        message (reading: ...), with a fix; several INPUTs may be named;\n"
+          "                        exit 1 when something at --check-level was found; no audio\n"
+          "      --check-format text|json  the report's form (default text)\n"
+          "      --check-level L   what counts: info, warning (default) or error and the levels above,\n"
+          "                        or kinds: spelled,foreign,summarized,ambiguous,long-sentence,\n"
+          "                        empty-heading,no-alt,url-link,mojibake,mixed-script,all-caps\n"
           "      --input-encoding NAME  the text's encoding: utf-8, utf-16, cp1258 (windows-1258),\n"
           "                        tcvn3, vni or viscii (default: UTF-16 with a BOM, else UTF-8, else\n"
           "                        the encoding its bytes fit; a warning says what was detected)\n"
@@ -71,7 +83,8 @@ static void usage(FILE *f)
           "      --text            the input is text, whatever it looks like\n"
           "      --selector SEL    HTML: read the element SEL (a tag, #id or .class) as the article\n"
           "      --whole-page      HTML: read all visible text of the page, not only the article\n"
-          "  -v, --voice NAME      voice name or profile file (default: north)\n"
+          , f);
+    fputs("  -v, --voice NAME      voice name or profile file (default: north)\n"
           "      --list-voices     list the built-in voices\n"
           "      --lexicon FILE    add a user lexicon (TSV: form<TAB>reading[<TAB>context]); repeatable,\n"
           "                        its entries win over the built-in ones\n"
@@ -97,7 +110,7 @@ static void usage(FILE *f)
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n\n"
           "INPUT defaults to standard input. Exit status: 0 success, 1 failure (also: nothing to\n"
-          "read), 2 usage error, 128+N stopped by signal N.\n", f);
+          "read; with --check: findings), 2 usage error, 128+N stopped by signal N.\n", f);
 }
 
 __attribute__((format(printf, 1, 2))) static int fail(const char *fmt, ...)
@@ -150,7 +163,8 @@ static int list_voices(void)
 
 enum { O_NORMALIZE = 256, O_SENTENCES, O_VOICE, O_LIST, O_RATE, O_PITCH, O_FORMAT, O_PROGRESS, O_LEXICON,
        O_TIMINGS, O_PAUSE_S, O_PAUSE_P, O_HTML, O_TEXT, O_SELECTOR, O_WHOLE, O_EXTRACT,
-       O_MAXDUR, O_TIMEOUT, O_ENCODING, O_STRICT, O_BATCH, O_FORCE, O_SHARD, O_TFORMAT, O_RATE_HZ, O_QUALITY };
+       O_MAXDUR, O_TIMEOUT, O_ENCODING, O_STRICT, O_BATCH, O_FORCE, O_SHARD, O_TFORMAT, O_RATE_HZ, O_QUALITY,
+       O_CHECK, O_CHECK_FORMAT, O_CHECK_LEVEL };
 
 static const struct option longopts[] = {
     { "output", required_argument, NULL, 'o' },        { "normalize", no_argument, NULL, O_NORMALIZE },
@@ -169,6 +183,8 @@ static const struct option longopts[] = {
     { "force", no_argument, NULL, O_FORCE },                 { "shard", required_argument, NULL, O_SHARD },
     { "timings-format", required_argument, NULL, O_TFORMAT }, { "sample-rate", required_argument, NULL, O_RATE_HZ },
     { "quality", required_argument, NULL, O_QUALITY },
+    { "check", no_argument, NULL, O_CHECK },                 { "check-format", required_argument, NULL, O_CHECK_FORMAT },
+    { "check-level", required_argument, NULL, O_CHECK_LEVEL },
     { "max-duration", required_argument, NULL, O_MAXDUR }, { "timeout", required_argument, NULL, O_TIMEOUT },
     { "version", no_argument, NULL, 'V' },             { NULL, 0, NULL, 0 },
 };
@@ -216,8 +232,18 @@ static int check_args(const cli_args *a)
         return check_batch(a);
     if (a->force || a->shards || a->timings_format)
         return fail("--force, --shard and --timings-format go with --batch"), EXIT_USAGE;
+    if ((a->check_format || a->check_level) && a->mode != MODE_CHECK)
+        return fail("--check-format and --check-level go with --check"), EXIT_USAGE;
+    if (a->mode == MODE_CHECK && a->output)
+        return fail("--check prints its report on standard output: no -o"), EXIT_USAGE;
+    if (a->check_format && strcmp(a->check_format, "text") && strcmp(a->check_format, "json"))
+        return fail("--check-format is text or json, not '%s'", a->check_format), EXIT_USAGE;
+    unsigned mask;
+    if (a->check_level && check_level_mask(a->check_level, &mask) != 0)
+        return fail("--check-level is info, warning, error or a list of kinds (see --help), not '%s'", a->check_level),
+               EXIT_USAGE;
     if (a->timings && a->mode != MODE_AUDIO)
-        return fail("--timings needs audio output (-o), not --normalize, --sentences or --extract"), EXIT_USAGE;
+        return fail("--timings needs audio output (-o), not --normalize, --sentences, --extract or --check"), EXIT_USAGE;
     if (a->input_kind == IN_TEXT && (a->opts.html_selector || a->opts.html_whole_page))
         return fail("--selector and --whole-page read HTML, and --text says the input is not HTML"), EXIT_USAGE;
     if (a->opts.html_selector && a->opts.html_whole_page)
@@ -243,6 +269,9 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case O_NORMALIZE: a->mode = MODE_NORMALIZE; break;
         case O_SENTENCES: a->mode = MODE_SENTENCES; break;
         case O_EXTRACT: a->mode = MODE_EXTRACT; break;
+        case O_CHECK: a->mode = MODE_CHECK; break;
+        case O_CHECK_FORMAT: a->check_format = optarg; break;
+        case O_CHECK_LEVEL: a->check_level = optarg; break;
         case O_HTML: a->input_kind = IN_HTML; break;
         case O_TEXT: a->input_kind = IN_TEXT; break;
         case O_SELECTOR: a->opts.html_selector = optarg; break;
@@ -296,11 +325,13 @@ static int parse_args(int argc, char **argv, cli_args *a)
         default: fail("unknown option '%s' (see --help)", argv[optind - 1]); return EXIT_USAGE;
         }
     }
-    if (optind + 1 < argc) {
+    if (optind + 1 < argc && a->mode != MODE_CHECK) {
         fail("more than one input named ('%s', '%s')", argv[optind], argv[optind + 1]);
         return EXIT_USAGE;
     }
     a->input = optind < argc ? argv[optind] : NULL;
+    a->inputs = argv + optind;
+    a->ninputs = (size_t)(argc - optind);
     if (a->inline_text && a->input)
         return fail("-t gives the text itself: no INPUT ('%s') besides it", a->input), EXIT_USAGE;
     return check_args(a);
@@ -562,6 +593,49 @@ static int run(cli_args *a, const char *text, size_t len)
     return code;
 }
 
+/* --check on each input: the report of each, exit 1 when something counted was found or an
+ * input could not be read. */
+static int run_check(cli_args *a)
+{
+    unsigned mask;
+    check_level_mask(a->check_level ? a->check_level : "warning", &mask);
+    int json = a->check_format && !strcmp(a->check_format, "json"), code = EXIT_SUCCESS;
+    size_t count = a->ninputs ? a->ninputs : 1, printed = 0;
+    for (size_t i = 0; i < count && !interrupted; i++) {
+        a->input = a->ninputs ? a->inputs[i] : NULL;
+        char *text = NULL;
+        size_t len = 0;
+        int r = load_input(a, &text, &len);
+        if (r != EXIT_SUCCESS) {
+            code = r;
+            continue;
+        }
+        a->opts.input_format = input_format(a);
+        ra_engine *e = NULL;
+        ra_check_result *res = NULL;
+        ra_status st = ra_engine_new(&e, &a->opts);
+        if (st != RA_OK)
+            code = fail("%s", ra_errmsg(NULL));
+        else if ((st = ra_check(e, text, len, &res)) != RA_OK)
+            code = report(a, e, st);
+        else {
+            if (ra_warning(e)[0] && !a->quiet)
+                fprintf(stderr, "readarticle: %s: warning: %s\n", input_name(a), ra_warning(e));
+            long found = check_report(input_name(a), res, mask, json, printed++, count > 1);
+            if (found < 0)
+                code = fail("cannot write to standard output: %s", strerror(errno));
+            else if (found > 0 && code == EXIT_SUCCESS)
+                code = EXIT_FAILURE;
+        }
+        ra_check_free(res);
+        ra_engine_free(e);
+        free(text);
+    }
+    if (check_report_end(json, printed, count > 1) != 0)
+        code = fail("cannot write to standard output: %s", strerror(errno));
+    return code;
+}
+
 /* A file the output depends on, as name, size and modification time. */
 static void file_id(char *buf, size_t cap, const char *path)
 {
@@ -618,6 +692,10 @@ int main(int argc, char **argv)
     if (a.mode == MODE_BATCH) {
         catch_signals();
         r = run_batch(&a);
+        return interrupted && r != EXIT_SUCCESS ? 128 + interrupted : r;
+    }
+    if (a.mode == MODE_CHECK) {
+        r = run_check(&a);
         return interrupted && r != EXIT_SUCCESS ? 128 + interrupted : r;
     }
     if (a.mode == MODE_AUDIO) {

@@ -276,6 +276,64 @@ RA_API ra_status ra_sentences(ra_engine *engine, const char *text, size_t len, c
  * nothing). */
 RA_API ra_status ra_extract(ra_engine *engine, const char *input, size_t len, char **out);
 
+/* ---- Accessibility check: what the reader will stumble on, before the article is published.
+ *
+ * ra_check reads the input as ra_normalize would (text or HTML, the engine's lexicons, voice
+ * and input options) and reports, with its place in the input, every point where the reading
+ * is a guess or where the article fails a listener. Each kind has a fixed level. */
+typedef enum {
+    RA_FINDING_SPELLED = 1,       /* warning: an unknown acronym or string read letter by letter */
+    RA_FINDING_FOREIGN = 2,       /* warning: a word in no table, read by the foreign-word rules */
+    RA_FINDING_SUMMARIZED = 3,    /* warning: a number (or code, or run) too long to read, summarized */
+    RA_FINDING_AMBIGUOUS = 4,     /* info: one of several readings chosen (BTC, 2/3, 5-7), with why */
+    RA_FINDING_LONG_SENTENCE = 5, /* warning: a sentence too long to follow by ear, or chunked */
+    RA_FINDING_EMPTY_HEADING = 6, /* error (HTML): a heading with no text */
+    RA_FINDING_NO_ALT = 7,        /* error (HTML): an image without alt text, or a file name as alt */
+    RA_FINDING_URL_LINK = 8,      /* error (HTML): a link whose text is a bare web address */
+    RA_FINDING_MOJIBAKE = 9,      /* error: TCVN3 or VNI text shown as Windows-1252 characters */
+    RA_FINDING_MIXED_SCRIPT = 10, /* error: a word mixing Latin, Greek or Cyrillic letters */
+    RA_FINDING_ALL_CAPS = 11      /* warning: text in capitals longer than a headline */
+} ra_finding_kind;
+#define RA_FINDING_KINDS 11
+
+typedef enum { RA_LEVEL_INFO = 0, RA_LEVEL_WARNING = 1, RA_LEVEL_ERROR = 2 } ra_level;
+
+typedef struct {
+    ra_finding_kind kind;
+    ra_level level;
+    size_t byte_start, byte_end; /* in the input */
+    unsigned line, column;       /* 1-based; the column counts characters (bytes when the input
+                                    is not UTF-8) */
+    const char *text;            /* the text (or tag) in question, cleaned; never NULL */
+    const char *reading;         /* what will be said for it; "" when nothing is */
+    const char *message;         /* what happened, one line of English */
+    const char *fix;             /* a suggested fix; "" when there is none */
+} ra_finding;
+
+typedef struct ra_check_result ra_check_result;
+
+/* Checks input[0..len). On RA_OK, *out holds the findings in input order (free with
+ * ra_check_free). Errors as ra_normalize. Thread-safe like it: any number of threads may
+ * check with one engine at once. */
+RA_API ra_status ra_check(ra_engine *engine, const char *input, size_t len, ra_check_result **out);
+/* The number of findings, and finding i (NULL when i is out of range). Valid until ra_check_free. */
+RA_API size_t ra_check_count(const ra_check_result *result);
+RA_API const ra_finding *ra_check_get(const ra_check_result *result, size_t i);
+/* Words read (tokens with a letter or digit) and, of those, the words read by a guess: spelled,
+ * foreign, summarized, or one reading of several chosen with no context word to decide. */
+RA_API void ra_check_summary(const ra_check_result *result, size_t *words, size_t *guesses);
+/* The findings whose kind is in kinds (a bitmask of 1u << kind; 0 means every kind) as JSON,
+ * with name (may be NULL) as the file, and the summary. Free *out with ra_free. */
+RA_API ra_status ra_check_json(const ra_check_result *result, const char *name, unsigned kinds, char **out);
+RA_API void ra_check_free(ra_check_result *result);
+/* "spelled", "foreign", "summarized", "ambiguous", "long-sentence", "empty-heading", "no-alt",
+ * "url-link", "mojibake", "mixed-script", "all-caps"; "" for an unknown kind. Static. */
+RA_API const char *ra_finding_kind_name(ra_finding_kind kind);
+/* The level of a kind: every finding of it has this level. */
+RA_API ra_level ra_finding_kind_level(ra_finding_kind kind);
+/* "info", "warning", "error". Static. */
+RA_API const char *ra_level_name(ra_level level);
+
 /* Synthesises text and hands the audio to sink sentence by sentence, as it is produced.
  * Errors: RA_ERR_ARG, RA_ERR_UTF8, RA_ERR_NOMEM, RA_ERR_SYNTH (no worker could be started, or
  * the worker serving this call died or hung), RA_ERR_VOICE (espeak-ng lacks the profile's

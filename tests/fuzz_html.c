@@ -27,6 +27,8 @@ static int valid_utf8(const unsigned char *s)
     return 1;
 }
 
+#include "fuzz_check.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static ra_engine *engine;
@@ -53,6 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     out = NULL;
     if (ra_sentences(engine, (const char *)data, size, &out) == RA_OK)
         ra_free(out);
+    fuzz_check(engine, (const char *)data, size);
     return 0;
 }
 

@@ -231,9 +231,40 @@ static void test_html_sweep(void **state)
     ra_engine_free(e);
 }
 
+/* The accessibility check as its JSON report: a run that succeeds reports exactly what a run
+ * with no failure does. */
+static ra_status check_report(ra_engine *e, const char *text, size_t len, char **out)
+{
+    ra_check_result *r = NULL;
+    ra_status st = ra_check(e, text, len, &r);
+    if (st == RA_OK)
+        st = ra_check_json(r, "x", 0, out);
+    ra_check_free(r);
+    return st;
+}
+
+static void test_check_sweep(void **state)
+{
+    (void)state;
+    ra_engine *e = NULL;
+    assert_int_equal(ra_engine_new(&e, NULL), RA_OK);
+    assert_true(sweep(check_report, e, article) > 10);
+    assert_true(sweep(check_report, e, "Công ty QZX và Lakeside, BTC họp.\nS\xC3\xAB Gi\xC2\xB8o d\xC3\xB4" "c v\xC2\xB5 "
+                                       "\xC2\xA7\xC2\xB5o t\xC2\xB9o, H\xC3\xA0 N\xE1\xBB\x99\xD1\x96.") > 10);
+    ra_engine_free(e);
+    ra_options o;
+    ra_options_init(&o);
+    o.input_format = RA_INPUT_HTML;
+    assert_int_equal(ra_engine_new(&e, &o), RA_OK);
+    assert_true(sweep(check_report, e, "<article><h1>Tin</h1><h2></h2><p>Xem <a href=/x>https://x.vn/a</a> nhé.</p>"
+                                       "<img src=a.jpg><p>Hết.</p></article>") > 10);
+    ra_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_check_sweep),
         cmocka_unit_test(test_normalize_sweep),
         cmocka_unit_test(test_html_sweep),
         cmocka_unit_test(test_legacy_sweep),

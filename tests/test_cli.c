@@ -738,6 +738,52 @@ static void test_unwritable_formats(void **state)
     expect(args, 0, ""); /* Ogg Opus (test_api checks its length) */
 }
 
+/* --check: a compiler-style report, the exit status a portal's CI gates on, and JSON. */
+static void test_check(void **state)
+{
+    (void)state;
+    const char *art = "tests/data/check-article.txt";
+    char args[512];
+    snprintf(args, sizeof args, "--check %s", art);
+    expect(args, 1, "tests/data/check-article.txt:3:63: spelled: unknown acronym \"QZX\" read letter by letter "
+                    "(reading: quy dét ích xì) [warning]\n    fix: add \"QZX<TAB>its reading\" to a lexicon (--lexicon FILE)\n");
+    expect(args, 1, "tests/data/check-article.txt: 249 words, 5 guesses, 97.9% read with confidence; 7 findings "
+                    "(2 errors, 5 warnings, 0 info)\n");
+    int st;
+    char *out = ra(args, &st);
+    assert_null(strstr(out, ": ambiguous: ")); /* info is below the default level */
+    free(out);
+    snprintf(args, sizeof args, "--check --check-level info %s", art);
+    expect(args, 1, "7:66: ambiguous: \"3-4\" read as a range (đến)");
+    snprintf(args, sizeof args, "--check --check-level spelled,foreign %s", art);
+    expect(args, 1, "2 findings (0 errors, 2 warnings, 0 info)");
+    expect("--check tests/data/example-article.txt", 0, "0 findings");
+    expect("--check --check-level error -t 'Công ty QZX ký hợp đồng.'", 0, "1 guess, ");
+    expect("--check -t 'Công ty QZX ký hợp đồng.'", 1, "<-t text>:1:9: spelled: ");
+    /* several inputs: each reported, one that cannot be read fails alone */
+    snprintf(args, sizeof args, "-q --check --check-format json tests/data/check-page.html %s", art);
+    out = ra(args, &st);
+    assert_int_equal(st, 1);
+    const char *head = "[\n{\n  \"file\": \"tests/data/check-page.html\",";
+    assert_true(strncmp(out, head, strlen(head)) == 0);
+    assert_non_null(strstr(out, "},\n{\n  \"file\": \"tests/data/check-article.txt\","));
+    assert_true(strlen(out) > 3 && strcmp(out + strlen(out) - 3, "}\n]") != 0 && strstr(out, "\n}\n]\n"));
+    free(out);
+    expect("--check /nonexistent.txt tests/data/example-article.txt", 1, "0 findings");
+    out = ra("--check --check-format json /nonexistent.txt tests/data/example-article.txt", &st);
+    assert_int_equal(st, 1); /* the array holds the one report there is */
+    assert_true(strstr(out, "[\n{\n  \"file\": \"tests/data/example-article.txt\"") && strstr(out, "\n}\n]\n") &&
+                !strstr(out, ",\n{\n"));
+    free(out);
+    expect("--check /nonexistent.txt tests/data/example-article.txt", 1, "cannot open '/nonexistent.txt'");
+    /* usage */
+    expect("--check --check-level loud tests/data/example-article.txt", 2, "--check-level is info, warning, error");
+    expect("--check --check-format xml tests/data/example-article.txt", 2, "--check-format is text or json");
+    expect("--check -o x.wav tests/data/example-article.txt", 2, "no -o");
+    expect("--check-level error tests/data/example-article.txt -o x.wav", 2, "go with --check");
+    expect("tests/data/example-article.txt tests/data/check-article.txt -o x.wav", 2, "more than one input");
+}
+
 /* The CLI finds its worker beside itself; a wrong override is named in the message. */
 static void test_worker_lookup(void **state)
 {
@@ -769,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_refused_outputs),   cmocka_unit_test(test_timings_to_stdout),
         cmocka_unit_test(test_nothing_to_read),   cmocka_unit_test(test_unwritable_formats),
         cmocka_unit_test(test_worker_lookup),     cmocka_unit_test(test_timings_unwritable),
+        cmocka_unit_test(test_check),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[64];

@@ -117,9 +117,9 @@ static void note_decoding(const ra_engine *e, const decode_info *info)
         api_warn(e, msg);
 }
 
-static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext *t)
+static ra_status html_text(const ra_engine *e, const char *in, size_t len, rtext *t, pagenotes *notes)
 {
-    html_opts o = { e->whole_page, e->selector };
+    html_opts o = { e->whole_page, e->selector, notes };
     mtext x;
     size_t bad = 0;
     decode_info info = { .strict = e->strict };
@@ -160,11 +160,11 @@ static ra_status converted_text(const ra_engine *e, const page_text *p, size_t l
     return RA_OK;
 }
 
-ra_status doc_text(const ra_engine *e, const char *in, size_t len, rtext *t)
+ra_status doc_text_noted(const ra_engine *e, const char *in, size_t len, rtext *t, pagenotes *notes)
 {
     memset(t, 0, sizeof *t);
     if (is_html(e, in, len))
-        return html_text(e, in, len, t);
+        return html_text(e, in, len, t, notes);
     page_text p;
     decode_info info = { .strict = e->strict };
     page_status ps = text_decode(in, len, e->encoding, &p, &info);
@@ -184,10 +184,15 @@ ra_status doc_text(const ra_engine *e, const char *in, size_t len, rtext *t)
     return RA_OK;
 }
 
-ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *d)
+ra_status doc_text(const ra_engine *e, const char *in, size_t len, rtext *t)
+{
+    return doc_text_noted(e, in, len, t, NULL);
+}
+
+ra_status doc_prepare_noted(const ra_engine *e, const char *in, size_t len, document *d, pagenotes *notes)
 {
     memset(d, 0, sizeof *d);
-    ra_status st = doc_text(e, in, len, &d->text);
+    ra_status st = doc_text_noted(e, in, len, &d->text, notes);
     if (st != RA_OK)
         return st;
     d->input = in;
@@ -197,6 +202,11 @@ ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *
         return api_fail(e, RA_ERR_NOMEM, "out of memory");
     }
     return RA_OK;
+}
+
+ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *d)
+{
+    return doc_prepare_noted(e, in, len, d, NULL);
 }
 
 void doc_free(document *d)

@@ -8,6 +8,7 @@
 #include "pool.h"
 #include "text.h"
 #include "html.h"
+#include "pagecheck.h"
 #include "voice.h"
 
 struct ra_engine {
@@ -48,8 +49,11 @@ typedef struct {
 } document;
 
 ra_status doc_prepare(const ra_engine *e, const char *in, size_t len, document *d);
+/* The same, also gathering the accessibility check's notes on an HTML page's article. */
+ra_status doc_prepare_noted(const ra_engine *e, const char *in, size_t len, document *d, pagenotes *notes);
 /* The cleaned text alone (for an HTML page, its article), mapped to in. */
 ra_status doc_text(const ra_engine *e, const char *in, size_t len, rtext *t);
+ra_status doc_text_noted(const ra_engine *e, const char *in, size_t len, rtext *t, pagenotes *notes);
 void doc_free(document *d);
 
 /* Where synthesized audio goes: begin is told the sample rate before the first block, and is

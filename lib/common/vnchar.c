@@ -211,3 +211,30 @@ size_t utf8_first_invalid(const char *s, size_t len)
     }
     return len;
 }
+
+vn_script vn_script_of(int32_t cp)
+{
+    static const struct {
+        int32_t lo, hi;
+        vn_script s;
+    } ranges[] = {
+        { 'A', 'Z', VN_SCRIPT_LATIN },           { 'a', 'z', VN_SCRIPT_LATIN },
+        { 0xC0, 0xD6, VN_SCRIPT_LATIN },         { 0xD8, 0xF6, VN_SCRIPT_LATIN },
+        { 0xF8, 0x24F, VN_SCRIPT_LATIN },        { 0x370, 0x3FF, VN_SCRIPT_GREEK },
+        { 0x400, 0x52F, VN_SCRIPT_CYRILLIC },    { 0x1D00, 0x1D2B, VN_SCRIPT_LATIN },
+        { 0x1E00, 0x1EFF, VN_SCRIPT_LATIN },     { 0x1F00, 0x1FFF, VN_SCRIPT_GREEK },
+        { 0x2C60, 0x2C7F, VN_SCRIPT_LATIN },     { 0x2DE0, 0x2DFF, VN_SCRIPT_CYRILLIC },
+        { 0xA640, 0xA69F, VN_SCRIPT_CYRILLIC },  { 0xA720, 0xA7FF, VN_SCRIPT_LATIN },
+        { 0xFF21, 0xFF3A, VN_SCRIPT_LATIN },     { 0xFF41, 0xFF5A, VN_SCRIPT_LATIN },
+    };
+    for (size_t k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
+        if (cp >= ranges[k].lo && cp <= ranges[k].hi)
+            return ranges[k].s;
+    return VN_SCRIPT_NONE;
+}
+
+const char *vn_script_name(vn_script s)
+{
+    static const char *const names[] = { "other", "Latin", "Greek", "Cyrillic" };
+    return names[s];
+}

@@ -23,6 +23,12 @@ size_t utf8_char_len(const char *s, size_t len);
 size_t utf8_first_invalid(const char *s, size_t len);
 size_t vn_encode_multibyte(int32_t cp, char *out);
 
+/* The alphabets whose letters look alike (a/а/α, o/о/ο, p/р/ρ): a word mixing them is a
+ * look-alike typed by mistake or on purpose. VN_SCRIPT_NONE for anything else. */
+typedef enum { VN_SCRIPT_NONE = 0, VN_SCRIPT_LATIN, VN_SCRIPT_GREEK, VN_SCRIPT_CYRILLIC } vn_script;
+vn_script vn_script_of(int32_t cp);
+const char *vn_script_name(vn_script s);
+
 static inline int vn_is_digit(int32_t cp)
 {
     return cp >= '0' && cp <= '9';

@@ -16,6 +16,7 @@ html_status html_extract(const char *in, size_t len, const html_opts *o, mtext *
         static const html_status as_html[] = { HTML_OK, HTML_NOMEM, HTML_UTF8, HTML_CHARSET, HTML_UNSURE };
         return as_html[ds];
     }
+    out->notes = o ? o->notes : NULL;
     article_status as = article_extract(&d, o && o->whole_page, o ? o->selector : NULL, out);
     dom_free(&d);
     if (as != ARTICLE_FOUND || mtext_terminate(out) != 0) {

@@ -11,6 +11,7 @@
 typedef struct {
     int whole_page;        /* read all visible text, not only the article */
     const char *selector;  /* "tag", "#id" or ".class": the article element; NULL to find it */
+    struct pagenotes *notes; /* the accessibility check's notes on the article, or NULL */
 } html_opts;
 
 typedef enum { HTML_OK = 0, HTML_NOMEM, HTML_UTF8, HTML_CHARSET, HTML_UNSURE, HTML_NO_MATCH } html_status;

@@ -13,6 +13,7 @@ typedef struct {
     int oom;      /* sticky */
     int space;    /* a space is owed before the next visible character */
     int brk;      /* line breaks owed: 1 a line break, 2 a paragraph break */
+    struct pagenotes *notes; /* the accessibility check's notes on what is rendered, or NULL */
 } mtext;
 
 /* Appends n bytes (one character or more) that came from source offset src, paying first any

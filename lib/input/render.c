@@ -7,6 +7,7 @@
 
 #include "ascii.h"
 #include "entity.h"
+#include "pagecheck.h"
 #include "vec.h"
 #include "vnchar.h"
 
@@ -80,15 +81,10 @@ static void put_text(const dom *d, const GumboText *t, mtext *m)
 /* An alt text worth announcing: words, not a file name ("IMG 2023.jpg", "anh 1.webp"). */
 static int speakable_alt(const char *alt)
 {
-    static const char *const images[] = { "jpg", "jpeg", "png", "gif", "webp", "bmp", "svg", "avif", "tif", "tiff" };
     size_t len = strlen(alt), spaces = 0;
     for (size_t i = 0; i < len; i++)
         spaces += alt[i] == ' ';
-    const char *dot = strrchr(alt, '.');
-    for (size_t k = 0; dot && k < sizeof images / sizeof images[0]; k++)
-        if (ascii_casecmp(dot + 1, images[k]) == 0)
-            return 0;
-    return len >= 3 && spaces >= 1;
+    return len >= 3 && spaces >= 1 && !page_alt_is_file_name(alt);
 }
 
 static void put_alt(const dom *d, size_t i, mtext *m)
@@ -110,6 +106,8 @@ static void put_alt(const dom *d, size_t i, mtext *m)
 static int open_element(const dom *d, size_t i, mtext *m, size_t **ends, size_t *n, size_t *cap)
 {
     GumboTag t = dom_tag(&d->v[i]);
+    if (m->notes)
+        pagecheck_element(d, i, m->notes);
     if (t == GUMBO_TAG_BR) {
         mtext_break(m, 1);
     } else if (t == GUMBO_TAG_IMG) {

@@ -91,8 +91,9 @@ static int has_word(const char *text, const char *word, size_t n)
     return 0;
 }
 
-/* 1 when one of the space-separated words of ctx_words occurs in context. */
-static int context_matches(const char *ctx_words, const char *context)
+/* The first of the space-separated words of ctx_words that occurs in context, copied to cue
+ * (cap bytes, may be NULL): 1 when there is one. */
+static int context_matches(const char *ctx_words, const char *context, char *cue, size_t cap)
 {
     const char *p = ctx_words;
     while (*p) {
@@ -102,8 +103,11 @@ static int context_matches(const char *ctx_words, const char *context)
         if (n && n < sizeof w) {
             memcpy(w, p, n);
             w[n] = '\0';
-            if (has_word(context, w, n))
+            if (has_word(context, w, n)) {
+                if (cue && cap > n)
+                    memcpy(cue, w, n + 1);
                 return 1;
+            }
         }
         p += n + (e != NULL);
     }
@@ -122,28 +126,43 @@ static size_t form_rows(rows4 rows, size_t count, const char *form, size_t n, si
     return i;
 }
 
+/* Records in why (may be NULL) the readings of one form besides the one chosen. */
+static void note_senses(rows4 rows, size_t i, size_t end, const char *chosen, lex_why *why)
+{
+    if (!why)
+        return;
+    why->senses = (unsigned)(end - i);
+    for (size_t j = i; j < end && why->nothers < LEX_WHY_OTHERS; j++)
+        if (rows[j][1] != chosen && strcmp(rows[j][1], chosen) != 0)
+            why->others[why->nothers++] = rows[j][1];
+}
+
 /* Among the rows of one form: the first whose context words occur around it, else the first
  * without context. */
-static const char *choose(rows4 rows, size_t i, size_t end, lex_context_fn context, void *user, int need_context)
+static const char *choose(rows4 rows, size_t i, size_t end, lex_context_fn context, void *user, int need_context,
+                          lex_why *why)
 {
     if (end == i + 1 && !need_context)
         return rows[i][1];
     char words[512] = "";
     if (context)
         context(user, words, sizeof words);
-    const char *fallback = NULL;
-    for (size_t j = i; j < end; j++) {
+    const char *fallback = NULL, *chosen = NULL;
+    for (size_t j = i; j < end && !chosen; j++) {
         const char *ctx = rows[j][2];
         if (!ctx[0]) {
             if (!fallback)
                 fallback = rows[j][1];
-        } else if (context_matches(ctx, words)) {
-            return rows[j][1];
+        } else if (context_matches(ctx, words, why ? why->cue : NULL, why ? sizeof why->cue : 0)) {
+            chosen = rows[j][1];
         }
     }
-    if (need_context)
+    if (!chosen && need_context)
         return NULL;
-    return fallback ? fallback : rows[i][1];
+    if (!chosen)
+        chosen = fallback ? fallback : rows[i][1];
+    note_senses(rows, i, end, chosen, why);
+    return chosen;
 }
 
 static size_t lower_key(const char *s, size_t n, char *buf, size_t cap)
@@ -180,27 +199,29 @@ static size_t user_rows(const ulexicon *u, const char *form, size_t n, rows4 *ro
     return k ? form_rows(*rows, count, low, k, end) : (*end = 0);
 }
 
-static const char *acronym(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user,
-                           int need_context)
+const char *lex_acronym_why(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user,
+                            int need_context, lex_why *why)
 {
+    if (why)
+        memset(why, 0, sizeof *why);
     rows4 rows;
     size_t end, i = user_rows(u, form, n, &rows, &end);
     if (end > i)
-        return choose(rows, i, end, context, user, need_context);
+        return choose(rows, i, end, context, user, need_context, why);
     if (!maybe_in(&acronym_filter, form, n))
         return NULL;
     i = form_rows(gen_acronyms, gen_acronyms_count, form, n, &end);
-    return end > i ? choose(gen_acronyms, i, end, context, user, need_context) : NULL;
+    return end > i ? choose(gen_acronyms, i, end, context, user, need_context, why) : NULL;
 }
 
 const char *lex_acronym(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user)
 {
-    return acronym(u, form, n, context, user, 0);
+    return lex_acronym_why(u, form, n, context, user, 0, NULL);
 }
 
 const char *lex_acronym_in_context(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user)
 {
-    return acronym(u, form, n, context, user, 1);
+    return lex_acronym_why(u, form, n, context, user, 1, NULL);
 }
 
 int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end)
@@ -233,6 +254,11 @@ const char *lex_loanword(const char *word, size_t n)
         return NULL;
     size_t r = find_first(&gen_loanwords[0][0], 2, gen_loanwords_count, low, k);
     return r < gen_loanwords_count ? gen_loanwords[r][1] : NULL;
+}
+
+int lex_spelled(const char *form, size_t n)
+{
+    return find_first(&gen_spelled[0][0], 2, gen_spelled_count, form, n) < gen_spelled_count;
 }
 
 const char *lex_unit(const char *unit, size_t n, const char **position)

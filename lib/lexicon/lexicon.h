@@ -29,6 +29,8 @@ extern const char *const gen_acronym_parts[][2];
 extern const size_t gen_acronym_parts_count;
 extern const char *const gen_vnwords[][3];
 extern const size_t gen_vnwords_count;
+extern const char *const gen_spelled[][2];   /* acronyms news reads letter by letter */
+extern const size_t gen_spelled_count;
 extern const char *const gen_contexts[][2];  /* word, role: the words that decide a reading */
 extern const size_t gen_contexts_count;
 
@@ -41,10 +43,24 @@ typedef void (*lex_context_fn)(void *user, char *buf, size_t cap);
 const char *lex_acronym(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user);
 /* The same, but only a reading whose context words are present (no default). */
 const char *lex_acronym_in_context(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user);
+/* Why a form with several readings was read as it was: for the accessibility check. */
+#define LEX_WHY_OTHERS 4
+typedef struct {
+    unsigned senses;                      /* readings the form has; 0 or 1: nothing was chosen */
+    char cue[64];                         /* the context word that chose it; "" for the default */
+    const char *others[LEX_WHY_OTHERS];   /* the readings not taken */
+    unsigned nothers;
+} lex_why;
+/* lex_acronym (need_context 0) or lex_acronym_in_context (1), telling why (may be NULL). */
+const char *lex_acronym_why(const ulexicon *u, const char *form, size_t n, lex_context_fn context, void *user,
+                            int need_context, lex_why *why);
 /* 1 when form (ending in '.') is a dotted abbreviation; *may_end says whether it can end a
  * sentence (v.v.). */
 #define LEX_DOTTED_MAX 64 /* longer forms are never dotted abbreviations (in user lexicons too) */
 int lex_dotted(const ulexicon *u, const char *form, size_t n, int *may_end);
+/* 1 when form[0..n) (exact case) is an acronym that is read letter by letter by convention
+ * (lib/data/spelled.tsv): spelling it is no guess. */
+int lex_spelled(const char *form, size_t n);
 /* The reading of a loanword or brand name (matched without regard to case), or NULL. */
 const char *lex_loanword(const char *word, size_t n);
 /* The Vietnamese name of an (uppercase) letter, or NULL. */

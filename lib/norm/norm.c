@@ -138,7 +138,18 @@ void normspans_free(normspans *sp)
     memset(sp, 0, sizeof *sp);
 }
 
-int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out, normspans *spans)
+/* A token with a letter or digit: a word the check counts. */
+static int counts_as_word(const nctx *c, size_t i)
+{
+    const char *s = tok_text(c, i);
+    for (size_t k = 0; k < c->t[i].len; k++)
+        if ((unsigned char)s[k] >= 0x80 || vn_is_digit((unsigned char)s[k]) || ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+            return 1;
+    return 0;
+}
+
+int norm_sentence_checked(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out,
+                          normspans *spans, normnotes *notes)
 {
     toklist tl;
     memset(&tl, 0, sizeof tl);
@@ -146,16 +157,33 @@ int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len,
         tok_list_free(&tl);
         return -1;
     }
-    nctx c = { cfg, flags, s, tl.v, tl.n, out, 0, 0 };
+    nctx c = { cfg, flags, s, tl.v, tl.n, out, 0, 0, notes, 0 };
     size_t start = out->len;
     for (size_t i = 0; i < tl.n;) {
+        if (notes && tl.v[i].kind == TK_WORD && counts_as_word(&c, i)) {
+            notes->words++;
+            norm_note_scripts(&c, i);
+        }
         size_t before = out->len, k = norm_token(&c, i, start);
         if (spans && tl.v[i].kind != TK_PUNCT)
             push_span(spans, out, before, &tl.v[i], &tl.v[i + k - 1]);
+        for (size_t j = i + 1; notes && j < i + k; j++)
+            notes->words += tl.v[j].kind == TK_WORD && counts_as_word(&c, j);
         i += k;
     }
     while (out->len > start && (out->p[out->len - 1] == ',' || out->p[out->len - 1] == ' '))
         out->p[--out->len] = '\0';
     tok_list_free(&tl);
-    return out->oom || (spans && spans->oom) ? -1 : 0;
+    return out->oom || (spans && spans->oom) || (notes && notes->oom) ? -1 : 0;
+}
+
+int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out, normspans *spans)
+{
+    return norm_sentence_checked(cfg, flags, s, len, out, spans, NULL);
+}
+
+void normnotes_free(normnotes *nn)
+{
+    free(nn->v);
+    memset(nn, 0, sizeof *nn);
 }

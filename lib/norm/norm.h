@@ -36,6 +36,35 @@ typedef struct {
 int norm_sentence(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out, normspans *spans);
 void normspans_free(normspans *sp);
 
+/* Where the normalizer had to guess, for the accessibility check (ra_check). */
+typedef enum {
+    NOTE_SPELLED,      /* an unknown acronym or string read letter by letter */
+    NOTE_FOREIGN,      /* a word no table knows, read by the foreign-word fallback */
+    NOTE_SUMMARIZED,   /* a token too long to read, summarized */
+    NOTE_AMBIGUOUS,    /* one of several readings chosen (by a context word, a shape, a default) */
+    NOTE_MIXED_SCRIPT  /* a word mixing Latin, Greek or Cyrillic letters */
+} note_kind;
+
+typedef struct {
+    note_kind kind;
+    size_t src_start, src_end; /* the token, in the sentence */
+    char why[256];             /* what was decided and why (English) */
+    char fix[192];             /* how an editor avoids the guess, or "" */
+    int cued;                  /* NOTE_AMBIGUOUS: a context word decided, not a default or a shape */
+} normnote;
+
+typedef struct {
+    normnote *v;
+    size_t n, cap;
+    size_t words;  /* tokens with a letter or digit read so far */
+    int oom;
+} normnotes;
+
+/* norm_sentence, also appending to notes (not NULL) what it had to guess. */
+int norm_sentence_checked(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out,
+                          normspans *spans, normnotes *notes);
+void normnotes_free(normnotes *nn);
+
 /* Evidence for the number style of a stretch of text: counts of numbers that can only be
  * English-grouped (1,298,673) and of numbers that can only be Vietnamese (1.298.673, 76,95). */
 void norm_number_style(const char *s, size_t len, unsigned *english, unsigned *vietnamese);

@@ -9,6 +9,8 @@
 
 #define BOUND_DIGITS 30   /* more digits in one number are a "dãy số" */
 #define BOUND_LETTERS 40  /* more letters in one run are a "chuỗi chữ" */
+#define STR_(x) #x
+#define STR(x) STR_(x)
 #define BOUND_BLOB 24     /* a code of letters and digits this long or longer is a "chuỗi mã" */
 #define BOUND_REPEAT 24   /* a token this long that repeats one short unit */
 
@@ -89,15 +91,19 @@ size_t norm_bounded(nctx *c, size_t i)
     if (t->kind != TK_WORD || t->len < 8)
         return 0;
     shape sh = measure(s, t->len);
+    const char *what;
     if (sh.digits > BOUND_DIGITS)
-        say_count(c, "một dãy số dài", sh.digits, "chữ số");
+        say_count(c, "một dãy số dài", sh.digits, "chữ số"), what = "a number of more than " STR(BOUND_DIGITS) " digits";
     else if (sh.letters > BOUND_LETTERS)
-        say_count(c, "một chuỗi chữ dài", sh.chars, "ký tự");
+        say_count(c, "một chuỗi chữ dài", sh.chars, "ký tự"), what = "a run of more than " STR(BOUND_LETTERS) " letters";
     else if (sh.ascii_digits < sh.chars && repeats(s, t->len)) /* digits: the rule above */
-        rbuf_word(c->out, "một chuỗi ký tự lặp lại");
+        rbuf_word(c->out, "một chuỗi ký tự lặp lại"), what = "the same characters repeated";
     else if (!sh.other && sh.ascii_digits >= 3 && sh.ascii_letters >= 3 && (sh.chars >= BOUND_BLOB || hex(s, t->len)))
-        say_count(c, "một chuỗi mã dài", sh.chars, "ký tự");
+        say_count(c, "một chuỗi mã dài", sh.chars, "ký tự"), what = "a code of letters and digits";
     else
         return 0;
+    norm_note(c, NOTE_SUMMARIZED, sh.digits > BOUND_DIGITS ? "write the number out, or give it in a shorter form"
+                                                           : "write it so that it can be read, or leave it out",
+              "%s: summarized, not read", what);
     return 1;
 }

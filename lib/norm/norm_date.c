@@ -1,5 +1,6 @@
 /* Dates and times written as one token: 16/01/2023, 4/2024, 2/9, 30-4-1975, 15.8.2024, 14h30,
  * 7h, 8:15. A d/m that reads better as a fraction (2/3 số hộ) is read as one. */
+#include <stdio.h>
 #include <string.h>
 
 #include "norm_int.h"
@@ -140,6 +141,24 @@ static int day_context(const nctx *c, size_t i)
     return ctx_before(c, j, "day");
 }
 
+/* For the check: d/m or d-m read as a date or as a fraction, and what decided it. */
+static void note_day_month(nctx *c, size_t i, const dparts *d, int date)
+{
+    int cued = date ? date_words_before(c, i, 0) || day_context(c, i) : ctx_before(c, i, "fraction");
+    if (!c->notes || (date && cued))
+        return; /* ngày 2/9 is a date by convention: nothing to tell */
+    char fix[96];
+    const char *why = date ? (d->g[0][0] == '0' || d->g[1][0] == '0' ? "it is written with a leading zero"
+                                                                       : "its first number is the larger")
+                           : (cued ? "a word for a fraction comes before it" : "no day word comes before it");
+    if (date)
+        snprintf(fix, sizeof fix, "if it is not a date, write it in words (%ld phần %ld)", d->v[0], d->v[1]);
+    else
+        snprintf(fix, sizeof fix, "if it is a date, write \"ngày %ld/%ld\"", d->v[0], d->v[1]);
+    norm_note_choice(c, cued, fix, "\"%.*s\" read as %s because %s", (int)c->t[i].len, tok_text(c, i),
+                     date ? "a date (day and month)" : "a fraction", why);
+}
+
 int norm_read_date(nctx *c, size_t i, const char *s, size_t n)
 {
     dparts d;
@@ -154,9 +173,18 @@ int norm_read_date(nctx *c, size_t i, const char *s, size_t n)
         say_date(c, d.v[2], d.v[1], d.v[0]); /* ISO 2025-08-19 */
         return 1;
     }
+    if (d.ng == 2 && d.sep == '-' && is_year(&d, 0) && d.gn[1] == 2 && is_month(&d, 1) &&
+        (d.g[1][0] == '0' || d.v[1] != (d.v[0] + 1) % 100)) {
+        if (!after_month_word) /* 2018-07: ISO year and month; 2011-12 is a season, a range */
+            rbuf_word(c->out, "tháng");
+        norm_say_month(c, (unsigned)d.v[1]);
+        say_year(c, d.v[0]);
+        return 1;
+    }
     if (d.ng == 2 && d.sep == '-' && is_day(&d, 0) && is_month(&d, 1) &&
         (day_context(c, i) || (!norm_score_context(c, i) && (d.v[0] > 12 || d.g[1][0] == '0')))) {
         /* ngày 6-1 is a date; 6-1 alone is a score; sáng 19-8: a range would climb (5-7) */
+        note_day_month(c, i, &d, 1);
         say_date(c, d.v[0], d.v[1], -1);
         return 1;
     }
@@ -193,14 +221,17 @@ int norm_read_date(nctx *c, size_t i, const char *s, size_t n)
         return 1;
     }
     if (is_day(&d, 0) && is_month(&d, 1) && day_month_is_date(c, i, &d)) {
+        note_day_month(c, i, &d, 1);
         say_date(c, d.v[0], d.v[1], -1);
         return 1;
     }
     if (d.v[0] < 0 || d.v[1] <= 0 || d.gn[0] > 4 || d.gn[1] > 4 || d.g[1][0] == '0')
         return 0;
-    if (is_fraction(c, i, &d))
+    if (is_fraction(c, i, &d)) {
+        if (is_day(&d, 0) && is_month(&d, 1))
+            note_day_month(c, i, &d, 0); /* 2/3: also day 2 of March */
         say_fraction(c, d.v[0], d.v[1]);
-    else
+    } else
         say_over(c, d.v[0], d.v[1]); /* 140/90, số 12/34 */
     return 1;
 }

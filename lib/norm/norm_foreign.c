@@ -373,6 +373,7 @@ int norm_foreign(nctx *c, const char *s, size_t n)
     size_t nu = units_of(w, u), ns = nu ? syllables_of(u, nu, sy) : 0;
     if (!ns)
         return 0;
+    norm_note(c, NOTE_FOREIGN, NULL, "\"%.*s\" is in no table: read by the rules for foreign words", (int)n, s);
     for (size_t k = 0; k < ns; k++) {
         char out[32];
         write_syllable(&sy[k], out);

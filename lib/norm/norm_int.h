@@ -14,7 +14,20 @@ typedef struct {
     rbuf *out;
     size_t cur;         /* the token being read */
     int glued_digits;   /* the letters being read have digits glued after them (ĐT741) */
+    normnotes *notes;   /* the accessibility check's guesses, or NULL */
+    int quiet;          /* reading a web address: its pieces are not guesses worth telling */
 } nctx;
+
+/* Records a guess about the token being read (c->cur); fix may be NULL (the check suggests a
+ * lexicon entry for spelled and foreign words). Nothing without notes, and the same kind is
+ * told once per token. */
+void norm_note(nctx *c, note_kind kind, const char *fix, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* The same for a choice between readings; cued says that a context word decided it. */
+void norm_note_choice(nctx *c, int cued, const char *fix, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* lex_acronym_why for the token at tok_index, noting a choice among several readings. */
+const char *norm_acronym(nctx *c, const char *s, size_t n, size_t tok_index, int need_context);
+/* Notes a word of the sentence whose letters come from more than one alphabet. */
+void norm_note_scripts(nctx *c, size_t i);
 
 /* Each handler looks at token i; when it recognises it, it appends the reading and returns the
  * number of tokens it consumed, else 0 with nothing appended. */

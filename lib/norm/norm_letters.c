@@ -192,7 +192,7 @@ static void read_word_part(nctx *c, const char *s, size_t n, size_t tok_index)
     }
     if (r)
         norm_put_reading(c->out, r);
-    else if (!norm_foreign(c, s, n)) /* a brand's parts are foreign even when they look Vietnamese */
+    else if (!norm_plain_words(c, s, n) && !norm_foreign(c, s, n)) /* HanoiTV: hà nội; else foreign */
         put_lower(c->out, s, n);
 }
 
@@ -233,14 +233,20 @@ static int cluster_name(nctx *c, const char *s, size_t n)
     return 0;
 }
 
+/* Letters no table knows, said one by one: a guess the check reports. */
+static void spell_unknown(nctx *c, const char *s, size_t n)
+{
+    if (n > 1 && !lex_spelled(s, n)) /* GDP, VTV: spelled by convention; n²: a letter is a letter */
+        norm_note(c, NOTE_SPELLED, NULL, "unknown acronym \"%.*s\" read letter by letter", (int)n, s);
+    norm_spell(c->out, s, n);
+}
+
 void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
 {
-    ctx_req req = { c, tok_index };
     int caps = has_upper_after_first(s, n), syllable = caps && vn_is_syllable(s, n);
     /* in a headline a syllable is a word unless the context asks for the acronym: CA MẮC MỚI */
     int headline_syllable = syllable && in_caps_run(c, tok_index);
-    const char *r = headline_syllable ? lex_acronym_in_context(c->cfg->ulex, s, n, norm_context_words, &req)
-                                      : lex_acronym(c->cfg->ulex, s, n, norm_context_words, &req);
+    const char *r = norm_acronym(c, s, n, tok_index, headline_syllable);
     if (!r && !headline_syllable)
         r = lex_loanword(s, n);
     if (r) {
@@ -255,14 +261,14 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
         else if (camel_parts(s, n, (size_t[16]){ 0 }, 16))
             read_camel(c, s, n, tok_index); /* MoMo, ZaloPay, ARKit: words run together */
         else if (!lex_compose(s, n, c->out) && !(norm_foreign_caps_word(s, n) && norm_foreign(c, s, n)))
-            norm_spell(c->out, s, n);     /* an unknown acronym: VTV, Zalo OA */
+            spell_unknown(c, s, n);       /* an unknown acronym: VTV, Zalo OA */
     } else if (first_len == n && vn_is_upper(first)) {
         if (vn_is_syllable(s, n))
             put_lower(c->out, s, n); /* a vowel on its own is a word: Bộ Y tế */
         else
             norm_spell(c->out, s, n);     /* a single consonant: độ C, vitamin B */
     } else if (!has_vowel(s, n)) {
-        norm_spell(c->out, s, n);         /* no vowel at all: ch, gmhkpd */
+        spell_unknown(c, s, n);           /* no vowel at all: ch, gmhkpd */
     } else if (has_mark(s, n)) {
         if (!cluster_name(c, s, n))  /* a word with Vietnamese marks is Vietnamese: no checks */
             rbuf_wordn(c->out, s, n);

@@ -2,6 +2,7 @@
  * page proves them), decimal commas, versions (4.0), signs, percentages, units and currencies,
  * ranges (2021-2025, 5 - 7), ordinals after thứ/hạng, phone numbers digit by digit, and the
  * date and time forms of norm_date.c. */
+#include <stdio.h>
 #include <string.h>
 
 #include "norm_int.h"
@@ -387,6 +388,23 @@ static int same_kind(int left_kind, int right_kind, long left_value)
            (left_kind == READ_AMOUNT && right_kind == READ_DATE && left_value >= 1 && left_value <= 31);
 }
 
+/* For the check: a-b of two small numbers read as a score or as a range, and why. */
+static void note_score_or_range(nctx *c, long left, long right, int score, int score_word)
+{
+    if (!c->notes || left > 99 || right > 10)
+        return; /* 38-40 độ, 2021-2025: no score looks like that */
+    char fix[96];
+    const tok *t = &c->t[c->cur];
+    if (score)
+        snprintf(fix, sizeof fix, "if it is a range, write \"%ld đến %ld\"", left, right);
+    else
+        snprintf(fix, sizeof fix, "if it is a score, write \"tỷ số %ld-%ld\"", left, right);
+    norm_note_choice(c, score_word, fix, "\"%.*s\" read as %s", (int)t->len, c->s + t->start,
+                     !score ? "a range (đến): no score word (thắng, tỷ số ...) comes before it"
+                     : score_word ? "a score: a score word comes before it"
+                                  : "a score: its first number is not the smaller, as a range's would be");
+}
+
 /* 2021-2025, 7h30-11h, 25-30: both sides numbers, said with "đến". */
 static int read_range(nctx *c, size_t i, const char *s, size_t n)
 {
@@ -398,15 +416,20 @@ static int read_range(nctx *c, size_t i, const char *s, size_t n)
     const char *dash = s + a + dl - 1; /* the last byte of the dash: dash + 1 starts the right side */
     size_t mark = c->out->len;
     long left = norm_digits_value(s, a), right = norm_digits_value(dash + 1, n - a - dl);
-    if (left >= 0 && right >= 0 && (left >= right || norm_score_context(c, i))) {
+    int score_word = left >= 0 && right >= 0 && norm_score_context(c, i);
+    if (left >= 0 && right >= 0 && (left >= right || score_word)) {
+        note_score_or_range(c, left, right, 1, score_word);
         num_cardinal_u64(c->out, (uint64_t)left, c->cfg->dl); /* 3-0, 2-1: a score, not a range */
         num_cardinal_u64(c->out, (uint64_t)right, c->cfg->dl);
         return 1;
     }
     if (vn_is_digit((unsigned char)s[a - 1]) || s[a - 1] == 'h') {
         int kind = read_one(c, i, s, a);
-        if (kind && (rbuf_word(c->out, "đến"), same_kind(kind, read_one(c, i, dash + 1, n - a - dl), left)))
+        if (kind && (rbuf_word(c->out, "đến"), same_kind(kind, read_one(c, i, dash + 1, n - a - dl), left))) {
+            if (left >= 0 && right >= 0) /* 5-7 could be a score */
+                note_score_or_range(c, left, right, 0, 0);
             return 1;
+        }
     }
     c->out->len = mark;
     return 0;

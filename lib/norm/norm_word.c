@@ -131,8 +131,7 @@ static int number_before(const nctx *c, size_t i)
 
 void norm_piece(nctx *c, const char *s, size_t n, size_t tok_index)
 {
-    ctx_req req = { c, tok_index };
-    const char *r = lex_acronym(c->cfg->ulex, s, n, norm_context_words, &req);
+    const char *r = norm_acronym(c, s, n, tok_index, 0);
     if (r)
         norm_put_reading(c->out, r);
     else
@@ -147,8 +146,7 @@ static int read_dotted_prefix(nctx *c, size_t i, const char *w, size_t n)
     if (!dot || dot + 1 == w + n)
         return 0;
     size_t a = (size_t)(dot - w) + 1;
-    ctx_req req = { c, i };
-    const char *r = lex_dotted(c->cfg->ulex, w, a, &may_end) ? lex_acronym(c->cfg->ulex, w, a, norm_context_words, &req) : NULL;
+    const char *r = lex_dotted(c->cfg->ulex, w, a, &may_end) ? norm_acronym(c, w, a, i, 0) : NULL;
     if (!r)
         return 0;
     norm_put_reading(c->out, r);
@@ -367,13 +365,15 @@ size_t norm_word(nctx *c, size_t i)
         norm_letters(c, w, n, i);
         return 1;
     }
-    ctx_req req = { c, i };
-    const char *r = lex_acronym(c->cfg->ulex, w, n, norm_context_words, &req);
+    const char *r = norm_acronym(c, w, n, i, 0);
     if (!r)
         r = lex_loanword(w, n); /* V-League, Wi-Fi */
     if (r) {
         norm_put_reading(c->out, r);
         return 1;
     }
-    return norm_url(c, i) || read_initials(c, w, n) || read_dotted_prefix(c, i, w, n) || read_slashed(c, i, w, n);
+    c->quiet++; /* a web address is read by its own rules: its pieces are not guesses to report */
+    int url = norm_url(c, i);
+    c->quiet--;
+    return url || read_initials(c, w, n) || read_dotted_prefix(c, i, w, n) || read_slashed(c, i, w, n);
 }
