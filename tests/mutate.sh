@@ -45,6 +45,14 @@ player-rate|examples/player/player.js|s/    audio.playbackRate = rate;/    audio
 player-click-no-play|examples/player/player.js|s/seekTo(sentences\[Number(el.dataset.index)\].start, true)/seekTo(sentences[Number(el.dataset.index)].start, false)/
 player-focus-ring|examples/player/player.css|s/outline: 3px solid var(--ra-accent);/outline: none;/
 player-contrast|examples/player/player.css|s/--ra-sentence-bg: #fde68a;/--ra-sentence-bg: #4b5563;/
+check-spelled-table|lib/norm/norm_letters.c|s/if (n > 1 \&\& !lex_spelled(s, n))/if (n > 1)/
+check-date-by-day-word|lib/norm/norm_date.c|s/if (!c->notes || (date \&\& cued))/if (!c->notes)/
+check-caps-per-block|lib/api/check.c|s/    if (s->brk != BRK_SENTENCE \&\& s->brk != BRK_NONE)\n        end_caps_run(c, i + 1);//
+check-columns-bytes|lib/api/check_result.c|s/else if (!utf8 || (c \& 0xC0) != 0x80)/else/
+check-cued-guess|lib/api/check.c|s/(x->kind == NOTE_AMBIGUOUS \&\& x->cued) || //
+check-mojibake-oom|lib/api/check.c|s/c->r->oom = 1; \/\* never a report/(void)0; \/* never a report/
+check-url-link|lib/input/pagecheck.c|s/if (is_address(text))/if (0)/
+check-heading-logo|lib/input/pagecheck.c|s/return a \&\& a->value\[0\];/return 0;/
 ahead-window|lib/api/ahead.c|s/if (a->next >= a->d->sents.n || a->next >= a->delivered + a->window)/if (a->next >= a->d->sents.n)/
 batch-skip|cli/batch.c|s/else if (!b->force \&\& up_to_date(b, en->path, out, tim, side))/else if (0)/
 batch-options|cli/batch.c|s/return strcmp(buf, b->fingerprint) == 0;/return 1;/
