@@ -61,7 +61,7 @@ static void usage(FILE *f)
           "  -q, --quiet           no progress and no warnings (errors are still reported)\n"
           "      --sample-rate HZ  resample the audio to HZ, 8000..48000 (default 22050; Opus 48000)\n"
           "      --quality N       ogg, mp3, opus: 0 (smallest) to 10 (best; default: the encoder's)\n"
-          "  -t TEXT               read TEXT itself instead of a file (e.g. -t \"UBND xã\" --normalize)\n"
+          "  -t, --text=TEXT       read TEXT itself instead of a file (e.g. -t \"UBND xã\" --normalize)\n"
           "      --normalize       print the spoken form, one sentence per line; no audio\n"
           "      --sentences       print the sentences as segmented, one per line; no audio\n"
           "      --extract         print the text that will be read (for a page, its article); no audio\n"
@@ -80,7 +80,7 @@ static void usage(FILE *f)
           "                        VNI text shown as Windows-1252 (\"ViÖt Nam\")\n"
           "      --html            the input is an HTML page (default for .html .htm .xhtml, and for\n"
           "                        input that begins with a doctype, <html>, <head> or <body>)\n"
-          "      --text            the input is text, whatever it looks like\n"
+          "      --text            (with no =TEXT) the input is text, whatever it looks like\n"
           "      --selector SEL    HTML: read the element SEL (a tag, #id or .class) as the article\n"
           "      --whole-page      HTML: read all visible text of the page, not only the article\n"
           , f);
@@ -175,7 +175,7 @@ static const struct option longopts[] = {
     { "lexicon", required_argument, NULL, O_LEXICON }, { "timings", required_argument, NULL, O_TIMINGS },
     { "pause-sentence", required_argument, NULL, O_PAUSE_S },
     { "pause-paragraph", required_argument, NULL, O_PAUSE_P },
-    { "html", no_argument, NULL, O_HTML },             { "text", no_argument, NULL, O_TEXT },
+    { "html", no_argument, NULL, O_HTML },             { "text", optional_argument, NULL, O_TEXT },
     { "selector", required_argument, NULL, O_SELECTOR }, { "whole-page", no_argument, NULL, O_WHOLE },
     { "extract", no_argument, NULL, O_EXTRACT },
     { "input-encoding", required_argument, NULL, O_ENCODING }, { "strict", no_argument, NULL, O_STRICT },
@@ -273,7 +273,11 @@ static int parse_args(int argc, char **argv, cli_args *a)
         case O_CHECK_FORMAT: a->check_format = optarg; break;
         case O_CHECK_LEVEL: a->check_level = optarg; break;
         case O_HTML: a->input_kind = IN_HTML; break;
-        case O_TEXT: a->input_kind = IN_TEXT; break;
+        case O_TEXT: /* --text: the input is text; --text=TEXT: this text is the input, as -t */
+            a->input_kind = IN_TEXT;
+            if (optarg)
+                a->inline_text = optarg;
+            break;
         case O_SELECTOR: a->opts.html_selector = optarg; break;
         case O_WHOLE: a->opts.html_whole_page = 1; break;
         case O_ENCODING: a->opts.input_encoding = optarg; break;

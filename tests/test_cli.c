@@ -375,6 +375,9 @@ static void test_quiet_and_short_options(void **state)
     expect("-t 'UBND xã có 1.250 hộ' --normalize", 0, "ủy ban nhân dân xã có một nghìn hai trăm năm mươi hộ\n");
     expect("-t '   ' -o x.wav", 1, "<-t text>: nothing to read");
     expect("-t 'xin chào' tests/data/example-article.txt --normalize", 2, "no INPUT");
+    /* --text=TEXT is its long form; a bare --text still says that INPUT is text */
+    expect("--text='UBND xã có 1.250 hộ' --normalize", 0, "ủy ban nhân dân xã có một nghìn hai trăm năm mươi hộ\n");
+    expect("--text tests/data/example-article.txt --normalize", 0, "huyện minh an tổng kết");
 }
 
 /* A stop request takes effect mid-sentence: a sentence of 80 KB takes seconds to speak, and a
