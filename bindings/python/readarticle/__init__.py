@@ -262,6 +262,22 @@ class Reader:
         lines = self._text_call(lib.ra_sentences, text).split("\n")
         return lines[:-1] if lines[-1] == "" else lines
 
+    def check(self, text):
+        """The accessibility check (readarticle --check): a dict with "findings", each a dict
+        of kind, level, line, column, byte_start, byte_end, text, reading, message and fix,
+        and "summary" (words, guesses, confident, errors, warnings, infos)."""
+        data = _utf8(text)
+        result, out = ctypes.c_void_p(), ctypes.c_void_p()
+        with self._use() as engine:
+            _check(lib.ra_check(engine, data, len(data), ctypes.byref(result)), engine)
+        try:
+            _check(lib.ra_check_json(result, None, 0, ctypes.byref(out)))
+        finally:
+            lib.ra_check_free(result)
+        report = json.loads(_take(out).decode("utf-8"))
+        del report["file"]
+        return report
+
     def _text_call(self, function, text):
         data = _utf8(text)
         out = ctypes.c_void_p()

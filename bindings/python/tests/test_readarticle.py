@@ -99,6 +99,16 @@ class TextTests(unittest.TestCase):
                          "ủy ban nhân dân xã có hai mươi mốt thôn.\n"
                          "Tỷ lệ đạt chín mươi bảy phẩy tám phần trăm.\n")
 
+    def test_check(self):
+        report = self.reader.check("Công ty QZX họp.\nĐại diện BTC phát biểu.")
+        first = report["findings"][0]
+        self.assertEqual((first["kind"], first["level"], first["line"], first["column"], first["text"]),
+                         ("spelled", "warning", 1, 9, "QZX"))
+        self.assertEqual(first["reading"], "quy dét ích xì")
+        self.assertEqual(report["findings"][1]["kind"], "ambiguous")
+        self.assertEqual(report["summary"]["guesses"], 2)
+        self.assertEqual(self.reader.check("Xin chào.")["findings"], [])
+
     def test_normalize_nothing(self):
         self.assertEqual(self.reader.normalize(""), "")
 
