@@ -86,7 +86,8 @@ static int by_position(const void *a, const void *b)
 
 void check_place(ra_check_result *r, const char *input, size_t len)
 {
-    qsort(r->v, r->n, sizeof *r->v, by_position);
+    if (r->n > 1) /* qsort wants a real array even for none */
+        qsort(r->v, r->n, sizeof *r->v, by_position);
     int utf8 = utf8_first_invalid(input, len) == len;
     unsigned line = 1, column = 1;
     size_t at = 0;
