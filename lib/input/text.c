@@ -329,10 +329,13 @@ static size_t converted_end(const rtext *t, const char *in, size_t len, size_t l
     size_t start = rtext_src(t, last), k = last + 1;
     while (k < t->len && (((unsigned char)t->s[k] & 0xC0) == 0x80 || rtext_src(t, k) == start))
         k++; /* past the character, and past others made from the same source character */
-    size_t b = rtext_src(t, k) < len ? rtext_src(t, k) : len;
+    size_t next = rtext_src(t, k);
+    /* the next character's source may come before this one's (a page's parts read out of
+     * order): then this one ends a byte after it starts */
+    size_t b = next > start && next <= len ? next : start < len ? start + 1 : len;
     while (b > start + 1 && ascii_blank(in[b - 1]))
         b--;
-    if (in[b - 1] == '>') { /* a tag dropped after the character */
+    if (b > 0 && in[b - 1] == '>') { /* a tag dropped after the character */
         size_t lt = b - 1;
         while (lt > start + 1 && in[lt] != '<')
             lt--;
