@@ -40,6 +40,7 @@ class Browser:
         args = [binary, "--headless=new", "--remote-debugging-pipe", "--no-first-run",
                 "--no-default-browser-check", "--disable-gpu", "--disable-extensions",
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                "--disable-dev-shm-usage",  # containers give /dev/shm 64 MB
                 "--autoplay-policy=no-user-gesture-required", "--mute-audio",
                 "--user-data-dir=" + profile_dir, "--window-size=1000,900"]
         if os.geteuid() == 0:
