@@ -45,7 +45,7 @@ static void print_finding(FILE *out, const char *name, const ra_finding *f)
 /* "98.3%" with a decimal point whatever the locale */
 static void print_share(FILE *out, size_t words, size_t guesses)
 {
-    unsigned permille = words ? (unsigned)((words - guesses) * 1000 / words) : 1000;
+    unsigned permille = !words ? 1000 : guesses >= words ? 0 : (unsigned)((words - guesses) * 1000 / words);
     fprintf(out, "%u.%u%%", permille / 10, permille % 10);
 }
 

@@ -21,6 +21,10 @@ static void fuzz_check(ra_engine *engine, const char *data, size_t size)
             abort();
         last = f->byte_start;
     }
+    size_t words, guesses;
+    ra_check_summary(r, &words, &guesses);
+    if (guesses > words)
+        abort(); /* every guess is about a word that was counted */
     char *json = NULL;
     if (ra_check_json(r, "fuzz", 0, &json) != RA_OK || !valid_utf8((const void *)json))
         abort();

@@ -185,7 +185,8 @@ RA_API ra_status ra_check_json(const ra_check_result *result, const char *name, 
         sep = ",\n";
     }
     char tail[256];
-    double share = result->words ? 1.0 - (double)result->guesses / (double)result->words : 1.0;
+    double share = result->words > result->guesses ? 1.0 - (double)result->guesses / (double)result->words
+                   : result->words ? 0.0 : 1.0;
     unsigned permille = (unsigned)(share * 1000.0 + 0.5); /* by hand: %f would follow LC_NUMERIC */
     snprintf(tail, sizeof tail,
              "\n  ],\n  \"summary\": {\"words\": %zu, \"guesses\": %zu, \"confident\": %u.%03u, "

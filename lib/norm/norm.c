@@ -160,11 +160,15 @@ int norm_sentence_checked(const normcfg *cfg, unsigned flags, const char *s, siz
     nctx c = { cfg, flags, s, tl.v, tl.n, out, 0, 0, notes, 0 };
     size_t start = out->len;
     for (size_t i = 0; i < tl.n;) {
-        if (notes && tl.v[i].kind == TK_WORD && counts_as_word(&c, i)) {
+        int counted = notes && tl.v[i].kind == TK_WORD && counts_as_word(&c, i);
+        size_t noted = notes ? notes->n : 0;
+        if (counted) {
             notes->words++;
             norm_note_scripts(&c, i);
         }
         size_t before = out->len, k = norm_token(&c, i, start);
+        if (notes && !counted && notes->n > noted)
+            notes->words++; /* "-------" summarized: a guess, so a word too */
         if (spans && tl.v[i].kind != TK_PUNCT)
             push_span(spans, out, before, &tl.v[i], &tl.v[i + k - 1]);
         for (size_t j = i + 1; notes && j < i + k; j++)
