@@ -2,7 +2,8 @@
  * a busy machine affects both: CPU time (ours includes the speech workers), how soon the first
  * audio byte leaves on a long article, peak memory of the host process and of its workers for
  * the article and for ten copies of it (streaming to a pipe and encoding MP3), and the
- * normalizer's throughput. It reports, it does not judge: it fails only when a run fails. */
+ * normalizer's and the accessibility check's throughput. It reports, it does not judge: it fails
+ * only when a run fails. */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>
 #include <dirent.h>
@@ -134,7 +135,22 @@ static int measure_peak(const char *path, const char *out, peak *p)
     return got == sizeof *p && p->host_kb > 0 ? 0 : -1;
 }
 
-static double normalizer_mb_per_s(const char *article, size_t len)
+/* ra_normalize, or the accessibility check (ra_check), on 8 MB of the article repeated. */
+static ra_status run_text_pass(ra_engine *e, const char *text, size_t len, int check)
+{
+    if (!check) {
+        char *out = NULL;
+        ra_status st = ra_normalize(e, text, len, &out);
+        ra_free(out);
+        return st;
+    }
+    ra_check_result *r = NULL;
+    ra_status st = ra_check(e, text, len, &r);
+    ra_check_free(r);
+    return st;
+}
+
+static double text_mb_per_s(const char *article, size_t len, int check)
 {
     size_t copies = (8u << 20) / (len + 2) + 1, total = copies * (len + 2);
     char *big = malloc(total + 1);
@@ -144,11 +160,9 @@ static double normalizer_mb_per_s(const char *article, size_t len)
     }
     ra_engine *e = NULL;
     ra_engine_new(&e, NULL);
-    char *out = NULL;
     clock_t t0 = clock();
-    ra_status st = ra_normalize(e, big, total, &out);
+    ra_status st = run_text_pass(e, big, total, check);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    ra_free(out);
     ra_engine_free(e);
     free(big);
     return st == RA_OK && secs > 0 ? (double)total / (1 << 20) / secs : 0;
@@ -405,8 +419,9 @@ int main(int argc, char **argv)
     unsigned jobs = cpus < 2 ? 2 : cpus > 8 ? 8 : (unsigned)cpus;
     int bad = engines_section("the article", argv[1], argv[2], jobs) || engines_section("the article x10", longer, argv[2], jobs) ||
               latency_section(text, len, longer, argv[2]) || memory_section(argv[1], longer);
-    double mbs = normalizer_mb_per_s(text, len);
+    double mbs = text_mb_per_s(text, len, 0);
     printf("normalizer throughput: %.1f MB/s on an 8 MB article (the aim: %.0f)\n", mbs, NORM_TARGET);
+    printf("accessibility check throughput: %.1f MB/s on the same\n", text_mb_per_s(text, len, 1));
     if (argc > 3) {
         int pages = 0;
         double x = extraction_mb_per_s(argv[3], &pages);
