@@ -4,21 +4,6 @@
 
 #include "readarticle.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    *len = fread(s, 1, (size_t)n, f);
-    s[*len] = '\0';
-    fclose(f);
-    return s;
-}
-
 static ra_engine *engine_with(int input_format, const char *const *lexicons)
 {
     ra_options o;
@@ -32,7 +17,7 @@ static ra_engine *engine_with(int input_format, const char *const *lexicons)
 
 static ra_check_result *check_file(ra_engine *e, const char *path, char **input, size_t *len)
 {
-    *input = slurp(path, len);
+    *input = read_file(path, len);
     assert_non_null(*input);
     ra_check_result *r = NULL;
     assert_int_equal(ra_check(e, *input, *len, &r), RA_OK);

@@ -140,18 +140,6 @@ static void test_audio(void **state)
     free(out);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = malloc(1 << 20);
-    size_t n = fread(buf, 1, (1 << 20) - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static size_t count(const char *hay, const char *needle)
 {
     size_t k = 0;
@@ -168,7 +156,7 @@ static char *example_timings(const char *name)
     snprintf(path, sizeof path, "%s/%s", tmpdir, name);
     snprintf(args, sizeof args, "tests/data/example-article.txt -o %s --timings %s", wav, path);
     expect(args, 0, "");
-    char *text = slurp(path);
+    char *text = read_file(path, NULL);
     assert_non_null(text);
     unlink(path);
     unlink(wav);
@@ -199,7 +187,7 @@ static void test_timings_files(void **state)
     fclose(pf);
     snprintf(pargs, sizeof pargs, "%s -o %s/p.wav --timings %s", page, tmpdir, pjson);
     expect(pargs, 0, "");
-    j = slurp(pjson);
+    j = read_file(pjson, NULL);
     assert_non_null(strstr(j, "\"text\": \"AT&amp;T\", \"shown\": \"AT&T\", \"spoken\": "));
     assert_non_null(strstr(j, "\"text\": \"Công ty AT&amp;T và <b>Viettel</b> ký kết hợp tác.\", "
                               "\"shown\": \"Công ty AT&T và Viettel ký kết hợp tác.\", \"ends\": \"paragraph\"}"));
@@ -286,13 +274,8 @@ static void test_interrupted(void **state)
 
 static char *slurp_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char *s = calloc(1, 1 << 16);
+    char *s = read_file(path, NULL);
     assert_non_null(s);
-    size_t n = fread(s, 1, (1 << 16) - 1, f);
-    fclose(f);
-    s[n] = '\0';
     return s;
 }
 
@@ -325,9 +308,10 @@ static void test_docs_cover_every_option(void **state)
         if (!strstr(comp, want))
             fail_msg("the bash completion lacks --%s", name);
         snprintf(want, sizeof want, "--%s[", name);
-        char quoted[160];
+        char quoted[160], joined[160]; /* {-v,--voice}'[...' and --text=-[...] (--text=TEXT) */
         snprintf(quoted, sizeof quoted, ",--%s}'[", name);
-        if (!strstr(zsh, want) && !strstr(zsh, quoted))
+        snprintf(joined, sizeof joined, "--%s=-[", name);
+        if (!strstr(zsh, want) && !strstr(zsh, quoted) && !strstr(zsh, joined))
             fail_msg("the zsh completion lacks --%s", name);
     }
     assert_true(options >= 30);
@@ -574,7 +558,7 @@ static void test_devices_and_fifos(void **state)
     out = file_type(fifo);
     assert_string_equal(out, "fifo\n");
     free(out);
-    char *wav = slurp(got);
+    char *wav = read_file(got, NULL);
     assert_true(wav && !memcmp(wav, "RIFF", 4) && !memcmp(wav + 8, "WAVE", 4));
     free(wav);
     snprintf(cmd, sizeof cmd, "(head -c 100 %s > /dev/null &) ; %s %s -o %s", fifo, bin, long_article(20), fifo);
@@ -635,7 +619,7 @@ static void test_refused_outputs(void **state)
     snprintf(in, sizeof in, "%s/in.txt", tmpdir);
     snprintf(cmd, sizeof cmd, "cp tests/data/example-article.txt %s && ln -sf in.txt %s/alias.txt", in, tmpdir);
     assert_int_equal(sh(cmd, NULL), 0);
-    before = slurp(in);
+    before = read_file(in, NULL);
     snprintf(cmd, sizeof cmd, "%s %s -o %s", bin, in, in);
     expect(cmd + strlen(bin) + 1, 2, "is the input file: refusing to write over it");
     snprintf(cmd, sizeof cmd, "%s/alias.txt -o %s", tmpdir, in);
@@ -644,7 +628,7 @@ static void test_refused_outputs(void **state)
     expect(cmd, 2, "is the input file");
     snprintf(cmd, sizeof cmd, "%s -o %s/a.wav --timings %s", in, tmpdir, in);
     expect(cmd, 2, "is the input file");
-    after = slurp(in);
+    after = read_file(in, NULL);
     assert_string_equal(before, after);
     free(before);
     free(after);
@@ -664,8 +648,8 @@ static void test_refused_outputs(void **state)
     expect(cmd, 2, "would both be written to");
     snprintf(cmd, sizeof cmd, ">> %s", in);
     expect_stdout_to("-o -", in, cmd, "'standard output' is the input file");
-    after = slurp(in);
-    before = slurp("tests/data/example-article.txt");
+    after = read_file(in, NULL);
+    before = read_file("tests/data/example-article.txt", NULL);
     assert_string_equal(before, after);
     free(before);
     free(after);

@@ -28,6 +28,30 @@ static inline char *fill_repeat(const char *head, const char *unit, size_t times
     return s;
 }
 
+/* The whole file at path, NUL-terminated (free it), its length in *len (may be NULL); NULL when
+ * it cannot be opened. */
+static inline char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, got;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    while ((got = fread(s + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (cap - n == 1) {
+            s = realloc(s, cap *= 2);
+            assert_non_null(s);
+        }
+    }
+    fclose(f);
+    s[n] = '\0';
+    if (len)
+        *len = n;
+    return s;
+}
+
 /* One golden case: fields of a TSV line, with \n and \t escapes decoded. */
 typedef struct {
     char *field[4];

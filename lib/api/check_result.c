@@ -43,16 +43,6 @@ RA_API const char *ra_level_name(ra_level level)
     return level <= RA_LEVEL_ERROR ? names[level] : "";
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
-}
-
 void check_add(ra_check_result *r, ra_finding_kind kind, size_t byte_start, size_t byte_end, const char *text,
                size_t text_len, const char *reading, const char *message, const char *fix)
 {
@@ -63,8 +53,8 @@ void check_add(ra_check_result *r, ra_finding_kind kind, size_t byte_start, size
     reading = reading ? reading : "";
     fix = fix ? fix : "";
     check_item it = { { kind, ra_finding_kind_level(kind), byte_start, byte_end, 0, 0, NULL, NULL, NULL, NULL },
-                      dup_n(text, text_len), dup_n(reading, strlen(reading)), dup_n(message, strlen(message)),
-                      dup_n(fix, strlen(fix)) };
+                      buf_strndup(text, text_len), buf_strndup(reading, strlen(reading)), buf_strndup(message, strlen(message)),
+                      buf_strndup(fix, strlen(fix)) };
     if (!it.text || !it.reading || !it.message || !it.fix) {
         free(it.text);
         free(it.reading);

@@ -54,16 +54,6 @@ void tim_free(ra_timings *t)
     free(t);
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
-}
-
 int tim_collect(ra_timings *t, const ra_event *ev)
 {
     if (t->oom || vec_room((void **)&t->v, &t->cap, t->n, sizeof *t->v) != 0)
@@ -72,8 +62,8 @@ int tim_collect(ra_timings *t, const ra_event *ev)
     size_t b = ev->byte_end <= t->len && ev->byte_end >= a ? ev->byte_end : a;
     int utf8 = utf8_first_invalid(t->input + a, b - a) == b - a;
     item it = { ev->kind, ev->ends, ev->start, ev->end, ev->byte_start, ev->byte_end,
-                utf8 ? dup_n(t->input + a, b - a) : dup_n(ev->text, strlen(ev->text)),
-                dup_n(ev->text, strlen(ev->text)), dup_n(ev->spoken, strlen(ev->spoken)) };
+                utf8 ? buf_strndup(t->input + a, b - a) : buf_strndup(ev->text, strlen(ev->text)),
+                buf_strndup(ev->text, strlen(ev->text)), buf_strndup(ev->spoken, strlen(ev->spoken)) };
     if (!it.source || !it.text || !it.spoken) {
         free(it.source);
         free(it.text);

@@ -121,3 +121,13 @@ void rbuf_json(rbuf *b, const char *s)
     }
     rbuf_putc(b, '"');
 }
+
+char *buf_strndup(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}

@@ -21,6 +21,8 @@ void rbuf_wordn(rbuf *b, const char *s, size_t n);
 /* The space rbuf_word would insert, alone: for a word appended piece by piece. */
 void rbuf_space(rbuf *b);
 void rbuf_free(rbuf *b);
+/* A NUL-terminated copy of s[0..n) (free it), or NULL when memory ran out. */
+char *buf_strndup(const char *s, size_t n);
 /* Appends s (UTF-8, NUL-terminated) as a JSON string: quotes, backslashes and control
  * characters escaped. */
 void rbuf_json(rbuf *b, const char *s);
