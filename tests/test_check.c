@@ -2,6 +2,8 @@
  * for a clean article, the fixes it suggests working, and no alarm on what is fine. */
 #include "testutil.h"
 
+#include <pthread.h>
+
 #include "readarticle.h"
 
 static ra_engine *engine_with(int input_format, const char *const *lexicons)
@@ -225,6 +227,61 @@ static void test_json(void **state)
     ra_engine_free(e);
 }
 
+/* Several threads checking with one engine at once each get the report a lone call gets. */
+typedef struct {
+    ra_engine *e;
+    const char *text;
+    size_t len;
+    char *json;
+} check_job;
+
+static void *check_thread(void *arg)
+{
+    check_job *j = arg;
+    for (int k = 0; k < 5; k++) {
+        ra_check_result *r = NULL;
+        char *json = NULL;
+        if (ra_check(j->e, j->text, j->len, &r) != RA_OK || ra_check_json(r, NULL, 0, &json) != RA_OK)
+            return NULL;
+        ra_check_free(r);
+        if (j->json && strcmp(j->json, json) != 0) {
+            ra_free(json);
+            return NULL;
+        }
+        ra_free(j->json);
+        j->json = json;
+    }
+    return arg;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    ra_engine *e = engine_with(RA_INPUT_AUTO, NULL);
+    size_t len = 0;
+    char *text = read_file("tests/data/check-article.txt", &len), *lone = NULL;
+    ra_check_result *r = NULL;
+    assert_int_equal(ra_check(e, text, len, &r), RA_OK);
+    assert_int_equal(ra_check_json(r, NULL, 0, &lone), RA_OK);
+    ra_check_free(r);
+    pthread_t t[4];
+    check_job jobs[4];
+    for (int k = 0; k < 4; k++) {
+        jobs[k] = (check_job){ e, text, len, NULL };
+        assert_int_equal(pthread_create(&t[k], NULL, check_thread, &jobs[k]), 0);
+    }
+    for (int k = 0; k < 4; k++) {
+        void *ok = NULL;
+        pthread_join(t[k], &ok);
+        assert_non_null(ok);
+        assert_string_equal(jobs[k].json, lone);
+        ra_free(jobs[k].json);
+    }
+    ra_free(lone);
+    free(text);
+    ra_engine_free(e);
+}
+
 static void test_names_and_arguments(void **state)
 {
     (void)state;
@@ -255,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_example_article_is_clean), cmocka_unit_test(test_suggested_lexicon_fix),
         cmocka_unit_test(test_no_false_alarms),  cmocka_unit_test(test_chunked_sentence),
         cmocka_unit_test(test_json),             cmocka_unit_test(test_names_and_arguments),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
