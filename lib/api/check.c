@@ -99,21 +99,22 @@ static void count_caps(const checker *c, const sentence *s, size_t *words, size_
     }
 }
 
-static void excerpt(const checker *c, size_t from, size_t to, size_t *n)
+/* How much of s[0..n) to quote: at most EXCERPT bytes, never cutting a character. */
+static size_t quote_len(const char *s, size_t n)
 {
-    size_t k = to - from < EXCERPT ? to - from : EXCERPT;
-    while (k > 0 && k < to - from && ((unsigned char)c->d.text.s[from + k] & 0xC0) == 0x80)
-        k--; /* never cut a character */
-    *n = k;
+    size_t k = n < EXCERPT ? n : EXCERPT;
+    while (k > 0 && k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    return k;
 }
 
 static void long_finding(checker *c, ra_finding_kind kind, size_t first, size_t last, const char *msg, const char *fix)
 {
     const sentence *s0 = &c->d.sents.v[first], *s1 = &c->d.sents.v[last];
-    size_t a, b, n;
+    size_t a, b;
     span_of(c, s0->start, s1->end, &a, &b);
-    excerpt(c, s0->start, s1->end, &n);
-    check_add(c->r, kind, a, b, c->d.text.s + s0->start, n, NULL, msg, fix);
+    check_add(c->r, kind, a, b, c->d.text.s + s0->start, quote_len(c->d.text.s + s0->start, s1->end - s0->start), NULL,
+              msg, fix);
 }
 
 /* After sentence i (a whole sentence or a piece): a sentence too long to follow by ear, or cut
@@ -211,6 +212,19 @@ static void add_page_notes(checker *c, const pagenotes *pn)
     }
 }
 
+/* The finding for input line [a, b), whose repair m mended n words. */
+static void add_mojibake(checker *c, size_t a, size_t b, mtext *m, const legacy_counts *n)
+{
+    char msg[192];
+    const char *in = c->d.input;
+    int e = n->words[LEGACY_VNI] > n->words[LEGACY_TCVN3] ? LEGACY_VNI : LEGACY_TCVN3;
+    snprintf(msg, sizeof msg, "%zu word%s of %s text shown as Windows-1252 characters (mojibake); read as repaired",
+             n->words[e], n->words[e] == 1 ? "" : "s", e == LEGACY_VNI ? "VNI" : "TCVN3");
+    m->s[quote_len(m->s, m->len)] = '\0';
+    check_add(c->r, RA_FINDING_MOJIBAKE, a, b, in + a, quote_len(in + a, b - a), m->s, msg,
+              "convert the text to Unicode with a TCVN3/VNI converter and check it");
+}
+
 /* Lines of the input (UTF-8) that carry TCVN3 or VNI text shown as Windows-1252 characters. */
 static void check_mojibake(checker *c)
 {
@@ -218,27 +232,16 @@ static void check_mojibake(checker *c)
     size_t len = c->d.input_len;
     if (utf8_first_invalid(in, len) != len)
         return; /* bytes of another encoding are read as such: no mojibake in them */
-    char msg[192];
     for (size_t a = 0; a < len && !c->r->oom;) {
         const char *nl = memchr(in + a, '\n', len - a);
         size_t b = nl ? (size_t)(nl - in) : len;
         mtext m = { 0 };
         legacy_counts n;
-        int mended = legacy_repair(in + a, b - a, NULL, a, &m, &n) == 1;
-        if (mended && (m.oom || mtext_terminate(&m) != 0))
-            c->r->oom = 1; /* never a report with a line missing */
-        else if (mended) {
-            int e = n.words[LEGACY_VNI] > n.words[LEGACY_TCVN3] ? LEGACY_VNI : LEGACY_TCVN3;
-            snprintf(msg, sizeof msg, "%zu word%s of %s text shown as Windows-1252 characters (mojibake); read as repaired",
-                     n.words[e], n.words[e] == 1 ? "" : "s", e == LEGACY_VNI ? "VNI" : "TCVN3");
-            size_t shown = b - a < EXCERPT ? b - a : EXCERPT, said = m.len < EXCERPT ? m.len : EXCERPT;
-            while (shown < b - a && shown > 0 && ((unsigned char)in[a + shown] & 0xC0) == 0x80)
-                shown--;
-            while (said < m.len && said > 0 && ((unsigned char)m.s[said] & 0xC0) == 0x80)
-                said--;
-            m.s[said] = '\0';
-            check_add(c->r, RA_FINDING_MOJIBAKE, a, b, in + a, shown, m.s, msg,
-                      "convert the text to Unicode with a TCVN3/VNI converter and check it");
+        if (legacy_repair(in + a, b - a, NULL, a, &m, &n) == 1) {
+            if (m.oom || mtext_terminate(&m) != 0)
+                c->r->oom = 1; /* never a report with a line missing */
+            else
+                add_mojibake(c, a, b, &m, &n);
         }
         mtext_free(&m);
         a = b + 1;
