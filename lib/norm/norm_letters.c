@@ -233,6 +233,32 @@ static int cluster_name(nctx *c, const char *s, size_t n)
     return 0;
 }
 
+/* A unit written without its number after "mỗi", "một", "từng", "trên" or a slash (đồng mỗi kg,
+ * đồng/ kg, đồng / kg): its reading, with "trên" first for a slash standing alone (a slash
+ * glued to the word before has said it), else NULL. Only units of two letters or more, none of
+ * them capital: a lone m or an MB (a bank) is no unit here. */
+static const char *unit_alone(const nctx *c, const char *s, size_t n, size_t tok_index, int *say_per)
+{
+    static const char *const per[] = { "mỗi", "một", "từng", "trên" };
+    const char *pos;
+    *say_per = 0;
+    if (n < 2 || tok_index == 0)
+        return NULL;
+    for (size_t k = 0; k < n; k++)
+        if (s[k] < 'a' || s[k] > 'z')
+            return NULL;
+    const tok *prev = &c->t[tok_index - 1];
+    const char *p = tok_text(c, tok_index - 1);
+    if (p[prev->len - 1] == '/') {
+        *say_per = prev->len == 1;
+        return lex_unit(s, n, &pos);
+    }
+    for (size_t k = 0; k < sizeof per / sizeof per[0]; k++)
+        if (prev->len == strlen(per[k]) && !memcmp(p, per[k], prev->len))
+            return lex_unit(s, n, &pos);
+    return NULL;
+}
+
 /* Letters no table knows, said one by one: a guess the check reports. */
 static void spell_unknown(nctx *c, const char *s, size_t n)
 {
@@ -268,7 +294,14 @@ void norm_letters(nctx *c, const char *s, size_t n, size_t tok_index)
         else
             norm_spell(c->out, s, n);     /* a single consonant: độ C, vitamin B */
     } else if (!has_vowel(s, n)) {
-        spell_unknown(c, s, n);           /* no vowel at all: ch, gmhkpd */
+        int say_per;
+        const char *unit = unit_alone(c, s, n, tok_index, &say_per);
+        if (unit && say_per)
+            rbuf_word(c->out, "trên");
+        if (unit)
+            rbuf_word(c->out, unit);      /* giá mỗi kg */
+        else
+            spell_unknown(c, s, n);       /* no vowel at all: ch, gmhkpd */
     } else if (has_mark(s, n)) {
         if (!cluster_name(c, s, n))  /* a word with Vietnamese marks is Vietnamese: no checks */
             rbuf_wordn(c->out, s, n);
