@@ -32,7 +32,7 @@ legacy-ambiguity|lib/input/encguess.c|s/score\[best\] < 2 \* score\[second\]/0/
 legacy-case|lib/input/encguess.c|s/return upper_after_first == 0 || lower == 0;/return 1;/
 repair-lone-glyphs|lib/input/legacy.c|s/#define EVIDENCE (RUN_WORD | RUN_LATIN | RUN_LETTER)/#define EVIDENCE (RUN_WORD | RUN_LATIN)/
 legacy-offsets|lib/input/text.c|s/\*b = t->converted ? converted_end(t, in, len, last) :/*b =/
-timings-legacy-json|lib/audio/timings.c|s/utf8 ? dup_n(t->input + a, b - a) : dup_n(ev->text, strlen(ev->text)),/dup_n(t->input + a, b - a),/
+timings-legacy-json|lib/audio/timings.c|s/utf8 ? buf_strndup(t->input + a, b - a) : buf_strndup(ev->text, strlen(ev->text)),/buf_strndup(t->input + a, b - a),/
 old-options-strict|lib/api/api.c|s/e->strict = opts->version < 4 || opts->input_strict;/e->strict = opts->input_strict;/
 restore-u|lib/input/legacy.c|s/if (!vn_is_written_syllable(k->buf, k->len) && e == LEGACY_TCVN3)/if (0)/
 ahead-order|lib/api/ahead.c|s/    slot \*s = \&a->slots\[i % a->window\];\n    if (a->next <= i)/    slot *s = \&a->slots[(i + 1) % a->window];\n    if (a->next <= i)/
