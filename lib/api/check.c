@@ -99,22 +99,13 @@ static void count_caps(const checker *c, const sentence *s, size_t *words, size_
     }
 }
 
-/* How much of s[0..n) to quote: at most EXCERPT bytes, never cutting a character. */
-static size_t quote_len(const char *s, size_t n)
-{
-    size_t k = n < EXCERPT ? n : EXCERPT;
-    while (k > 0 && k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
-        k--;
-    return k;
-}
-
 static void long_finding(checker *c, ra_finding_kind kind, size_t first, size_t last, const char *msg, const char *fix)
 {
     const sentence *s0 = &c->d.sents.v[first], *s1 = &c->d.sents.v[last];
+    const char *text = c->d.text.s + s0->start;
     size_t a, b;
     span_of(c, s0->start, s1->end, &a, &b);
-    check_add(c->r, kind, a, b, c->d.text.s + s0->start, quote_len(c->d.text.s + s0->start, s1->end - s0->start), NULL,
-              msg, fix);
+    check_add(c->r, kind, a, b, text, utf8_fit(text, s1->end - s0->start, EXCERPT), NULL, msg, fix);
 }
 
 /* After sentence i (a whole sentence or a piece): a sentence too long to follow by ear, or cut
@@ -220,8 +211,8 @@ static void add_mojibake(checker *c, size_t a, size_t b, mtext *m, const legacy_
     int e = n->words[LEGACY_VNI] > n->words[LEGACY_TCVN3] ? LEGACY_VNI : LEGACY_TCVN3;
     snprintf(msg, sizeof msg, "%zu word%s of %s text shown as Windows-1252 characters (mojibake); read as repaired",
              n->words[e], n->words[e] == 1 ? "" : "s", e == LEGACY_VNI ? "VNI" : "TCVN3");
-    m->s[quote_len(m->s, m->len)] = '\0';
-    check_add(c->r, RA_FINDING_MOJIBAKE, a, b, in + a, quote_len(in + a, b - a), m->s, msg,
+    m->s[utf8_fit(m->s, m->len, EXCERPT)] = '\0';
+    check_add(c->r, RA_FINDING_MOJIBAKE, a, b, in + a, utf8_fit(in + a, b - a, EXCERPT), m->s, msg,
               "convert the text to Unicode with a TCVN3/VNI converter and check it");
 }
 

@@ -212,6 +212,15 @@ size_t utf8_first_invalid(const char *s, size_t len)
     return len;
 }
 
+size_t utf8_fit(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
 vn_script vn_script_of(int32_t cp)
 {
     static const struct {

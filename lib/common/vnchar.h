@@ -21,6 +21,8 @@ size_t vn_decode_multibyte(const char *s, size_t len, int32_t *cp);
 size_t utf8_char_len(const char *s, size_t len);
 /* The offset of the first byte of s that is not valid UTF-8, or len. */
 size_t utf8_first_invalid(const char *s, size_t len);
+/* The longest prefix of UTF-8 s[0..n) of at most max bytes that cuts no character. */
+size_t utf8_fit(const char *s, size_t n, size_t max);
 size_t vn_encode_multibyte(int32_t cp, char *out);
 
 /* The alphabets whose letters look alike (a/а/α, o/о/ο, p/р/ρ): a word mixing them is a

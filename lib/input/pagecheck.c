@@ -7,6 +7,7 @@
 
 #include "ascii.h"
 #include "vec.h"
+#include "vnchar.h"
 
 int page_alt_is_file_name(const char *alt)
 {
@@ -18,21 +19,11 @@ int page_alt_is_file_name(const char *alt)
     return 0;
 }
 
-/* How much of s[0..n) fits in max bytes without cutting a UTF-8 character. */
-static size_t fit(const char *s, size_t n, size_t max)
-{
-    if (n <= max)
-        return n;
-    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-        max--;
-    return max;
-}
-
 /* Appends the text under node g (at most cap - 1 bytes in all) to buf at *n. */
 static void node_text(const GumboNode *g, char *buf, size_t cap, size_t *n, unsigned depth)
 {
     if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_CDATA) {
-        size_t k = fit(g->v.text.text, strlen(g->v.text.text), cap - 1 - *n);
+        size_t k = utf8_fit(g->v.text.text, strlen(g->v.text.text), cap - 1 - *n);
         memcpy(buf + *n, g->v.text.text, k);
         *n += k;
         buf[*n] = '\0';
@@ -81,7 +72,7 @@ static void add(const dom *d, size_t i, pagenotes *p, page_note_kind kind, const
     x->src_end = page_source(&d->page, e->start_pos.offset + e->original_tag.length);
     if (x->src_end < x->src_start)
         x->src_end = x->src_start;
-    size_t n = fit(text, strlen(text), sizeof x->text - 1);
+    size_t n = utf8_fit(text, strlen(text), sizeof x->text - 1);
     memcpy(x->text, text, n);
     x->text[n] = '\0';
 }
@@ -89,7 +80,7 @@ static void add(const dom *d, size_t i, pagenotes *p, page_note_kind kind, const
 /* The element's start tag as written, shortened: <h2 class="x"> */
 static void start_tag(const GumboElement *e, char *buf, size_t cap)
 {
-    size_t n = e->original_tag.data ? fit(e->original_tag.data, e->original_tag.length, cap - 1) : 0;
+    size_t n = e->original_tag.data ? utf8_fit(e->original_tag.data, e->original_tag.length, cap - 1) : 0;
     memcpy(buf, e->original_tag.data ? e->original_tag.data : "", n);
     buf[n] = '\0';
     for (size_t k = 0; k < n; k++)
@@ -108,7 +99,7 @@ static void image_tag(const GumboNode *g, const char *alt, char *buf, size_t cap
         src += n - 60, n = 60;
     while (n > 0 && src && ((unsigned char)*src & 0xC0) == 0x80)
         src++, n--; /* never start inside a character */
-    size_t a = alt ? fit(alt, strlen(alt), 60) : 0;
+    size_t a = alt ? utf8_fit(alt, strlen(alt), 60) : 0;
     snprintf(buf, cap, "<img src=\"%s%s\"%s%.*s%s>", src && n == 60 ? "…" : "", src ? src : "", alt ? " alt=\"" : "",
              (int)a, alt ? alt : "", alt ? "\"" : "");
 }
