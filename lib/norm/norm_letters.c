@@ -233,13 +233,12 @@ static int cluster_name(nctx *c, const char *s, size_t n)
     return 0;
 }
 
-/* A unit written without its number after "mỗi", "một", "từng", "trên" or a slash (đồng mỗi kg,
- * đồng/ kg, đồng / kg): its reading, with "trên" first for a slash standing alone (a slash
- * glued to the word before has said it), else NULL. Only units of two letters or more, none of
- * them capital: a lone m or an MB (a bank) is no unit here. */
+/* A unit written without its number after a "per" word of lib/data/contexts.tsv (mỗi, từng) or
+ * a slash (đồng mỗi kg, đồng/ kg, đồng / kg): its reading, with "trên" first for a slash standing
+ * alone (a slash glued to the word before has said it), else NULL. Only units of two letters or
+ * more, none of them capital: a lone m or an MB (a bank) is no unit here. */
 static const char *unit_alone(const nctx *c, const char *s, size_t n, size_t tok_index, int *say_per)
 {
-    static const char *const per[] = { "mỗi", "một", "từng", "trên" };
     const char *pos;
     *say_per = 0;
     if (n < 2 || tok_index == 0)
@@ -248,15 +247,11 @@ static const char *unit_alone(const nctx *c, const char *s, size_t n, size_t tok
         if (s[k] < 'a' || s[k] > 'z')
             return NULL;
     const tok *prev = &c->t[tok_index - 1];
-    const char *p = tok_text(c, tok_index - 1);
-    if (p[prev->len - 1] == '/') {
+    if (tok_text(c, tok_index - 1)[prev->len - 1] == '/')
         *say_per = prev->len == 1;
-        return lex_unit(s, n, &pos);
-    }
-    for (size_t k = 0; k < sizeof per / sizeof per[0]; k++)
-        if (prev->len == strlen(per[k]) && !memcmp(p, per[k], prev->len))
-            return lex_unit(s, n, &pos);
-    return NULL;
+    else if (!ctx_before(c, tok_index, "per"))
+        return NULL;
+    return lex_unit(s, n, &pos);
 }
 
 /* Letters no table knows, said one by one: a guess the check reports. */
