@@ -184,22 +184,27 @@ static int check_sentence(checker *c, size_t i, rbuf *spoken, rbuf *tmp)
 
 static void add_page_notes(checker *c, const pagenotes *pn)
 {
+    static const struct {
+        ra_finding_kind kind;
+        const char *msg, *fix;
+    } says[] = {
+        [PAGE_EMPTY_HEADING] = { RA_FINDING_EMPTY_HEADING,
+                                 "a heading with no text: a screen reader announces an empty heading",
+                                 "remove the empty heading, or give it text" },
+        [PAGE_NO_ALT] = { RA_FINDING_NO_ALT, "an image without alt text: a listener is not told what it shows",
+                          "add alt text that says what the image shows (alt=\"\" if it is only decoration)" },
+        [PAGE_ALT_FILE_NAME] = { RA_FINDING_NO_ALT,
+                                 "an image whose alt text is a file name: a listener is not told what it shows",
+                                 "add alt text that says what the image shows (alt=\"\" if it is only decoration)" },
+        [PAGE_URL_LINK] = { RA_FINDING_URL_LINK,
+                            "a link whose text is a web address: it is read out piece by piece and does not say "
+                            "where it leads",
+                            "give the link words that say where it leads" },
+    };
     for (size_t k = 0; k < pn->n; k++) {
         const page_note *x = &pn->v[k];
-        const char *msg, *fix;
-        if (x->kind == PAGE_EMPTY_HEADING) {
-            msg = "a heading with no text: a screen reader announces an empty heading";
-            fix = "remove the empty heading, or give it text";
-        } else if (x->kind == PAGE_NO_ALT) {
-            msg = strstr(x->text, "alt=") ? "an image whose alt text is a file name: a listener is not told what it shows"
-                                          : "an image without alt text: a listener is not told what it shows";
-            fix = "add alt text that says what the image shows (alt=\"\" if it is only decoration)";
-        } else {
-            msg = "a link whose text is a web address: it is read out piece by piece and does not say where it leads";
-            fix = "give the link words that say where it leads";
-        }
-        check_add(c->r, (ra_finding_kind[]){ RA_FINDING_EMPTY_HEADING, RA_FINDING_NO_ALT, RA_FINDING_URL_LINK }[x->kind],
-                  x->src_start, x->src_end, x->text, strlen(x->text), NULL, msg, fix);
+        check_add(c->r, says[x->kind].kind, x->src_start, x->src_end, x->text, strlen(x->text), NULL, says[x->kind].msg,
+                  says[x->kind].fix);
     }
 }
 

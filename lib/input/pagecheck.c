@@ -19,34 +19,31 @@ int page_alt_is_file_name(const char *alt)
     return 0;
 }
 
-/* Appends the text under node g (at most cap - 1 bytes in all) to buf at *n. */
-static void node_text(const GumboNode *g, char *buf, size_t cap, size_t *n, unsigned depth)
+/* The visible text under element i, at most cap - 1 bytes: its flattened subtree, where hidden
+ * parts are already left out. */
+static void subtree_text(const dom *d, size_t i, char *buf, size_t cap)
 {
-    if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_CDATA) {
-        size_t k = utf8_fit(g->v.text.text, strlen(g->v.text.text), cap - 1 - *n);
-        memcpy(buf + *n, g->v.text.text, k);
-        *n += k;
-        buf[*n] = '\0';
-        return;
+    size_t n = 0;
+    for (size_t k = i + 1; k < d->v[i].end && n + 1 < cap; k++) {
+        if (dom_is_element(&d->v[k]))
+            continue;
+        const char *t = d->v[k].g->v.text.text;
+        size_t m = utf8_fit(t, strlen(t), cap - 1 - n);
+        memcpy(buf + n, t, m);
+        n += m;
     }
-    if (g->type != GUMBO_NODE_ELEMENT || depth > 32)
-        return;
-    for (unsigned k = 0; k < g->v.element.children.length && *n + 1 < cap; k++)
-        node_text(g->v.element.children.data[k], buf, cap, n, depth + 1);
+    buf[n] = '\0';
 }
 
-/* An image with an alt text somewhere under g: a heading made of a logo is not empty. */
-static int has_alt_image(const GumboNode *g, unsigned depth)
+/* An image with an alt text under element i: a heading made of a logo is not empty. */
+static int has_alt_image(const dom *d, size_t i)
 {
-    if (g->type != GUMBO_NODE_ELEMENT || depth > 32)
-        return 0;
-    if (g->v.element.tag == GUMBO_TAG_IMG) {
-        GumboAttribute *a = gumbo_get_attribute(&g->v.element.attributes, "alt");
-        return a && a->value[0];
-    }
-    for (unsigned k = 0; k < g->v.element.children.length; k++)
-        if (has_alt_image(g->v.element.children.data[k], depth + 1))
+    for (size_t k = i + 1; k < d->v[i].end; k++) {
+        const char *alt = dom_is_element(&d->v[k]) && dom_tag(&d->v[k]) == GUMBO_TAG_IMG ? dom_attr(d->v[k].g, "alt")
+                                                                                          : NULL;
+        if (alt && alt[0])
             return 1;
+    }
     return 0;
 }
 
@@ -92,16 +89,16 @@ static void start_tag(const GumboElement *e, char *buf, size_t cap)
 static void image_tag(const GumboNode *g, const char *alt, char *buf, size_t cap)
 {
     const char *src = dom_attr(g, "src");
-    size_t n = src ? strlen(src) : 0;
-    if (src && !strncmp(src, "data:", 5))
-        src = "data:…", n = strlen(src);
-    else if (n > 60)
-        src += n - 60, n = 60;
-    while (n > 0 && src && ((unsigned char)*src & 0xC0) == 0x80)
-        src++, n--; /* never start inside a character */
+    src = !src ? "" : !strncmp(src, "data:", 5) ? "data:…" : src;
+    size_t n = strlen(src);
+    int cut = n > 60;
+    if (cut)
+        src += n - 60;
+    while (cut && ((unsigned char)*src & 0xC0) == 0x80)
+        src++; /* never start inside a character */
     size_t a = alt ? utf8_fit(alt, strlen(alt), 60) : 0;
-    snprintf(buf, cap, "<img src=\"%s%s\"%s%.*s%s>", src && n == 60 ? "…" : "", src ? src : "", alt ? " alt=\"" : "",
-             (int)a, alt ? alt : "", alt ? "\"" : "");
+    snprintf(buf, cap, "<img src=\"%s%s\"%s%.*s%s>", cut ? "…" : "", src, alt ? " alt=\"" : "", (int)a, alt ? alt : "",
+             alt ? "\"" : "");
 }
 
 void pagecheck_element(const dom *d, size_t i, pagenotes *notes)
@@ -109,9 +106,8 @@ void pagecheck_element(const dom *d, size_t i, pagenotes *notes)
     const GumboNode *g = d->v[i].g;
     GumboTag t = g->v.element.tag;
     char text[160];
-    size_t n = 0;
     if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) {
-        if (d->v[i].text == 0 && !has_alt_image(g, 0)) {
+        if (d->v[i].text == 0 && !has_alt_image(d, i)) {
             start_tag(&g->v.element, text, sizeof text);
             add(d, i, notes, PAGE_EMPTY_HEADING, text);
         }
@@ -119,11 +115,10 @@ void pagecheck_element(const dom *d, size_t i, pagenotes *notes)
         const char *alt = dom_attr(g, "alt");
         if (!alt || page_alt_is_file_name(alt)) {
             image_tag(g, alt, text, sizeof text);
-            add(d, i, notes, PAGE_NO_ALT, text);
+            add(d, i, notes, alt ? PAGE_ALT_FILE_NAME : PAGE_NO_ALT, text);
         }
     } else if (t == GUMBO_TAG_A) {
-        text[0] = '\0';
-        node_text(g, text, sizeof text, &n, 0);
+        subtree_text(d, i, text, sizeof text);
         if (is_address(text))
             add(d, i, notes, PAGE_URL_LINK, text);
     }

@@ -10,7 +10,8 @@
 
 typedef enum {
     PAGE_EMPTY_HEADING, /* <h1>..<h6> with no text and no image that has some */
-    PAGE_NO_ALT,        /* <img> without alt, or with a file name for one */
+    PAGE_NO_ALT,        /* <img> without alt */
+    PAGE_ALT_FILE_NAME, /* <img> with a file name for alt */
     PAGE_URL_LINK       /* <a> whose text is a web address */
 } page_note_kind;
 
