@@ -226,8 +226,8 @@ static void check_mojibake(checker *c)
 {
     const char *in = c->d.input;
     size_t len = c->d.input_len;
-    if (utf8_first_invalid(in, len) != len)
-        return; /* bytes of another encoding are read as such: no mojibake in them */
+    if (!c->d.text.converted || utf8_first_invalid(in, len) != len)
+        return; /* nothing was repaired while reading, or the bytes were another encoding's */
     for (size_t a = 0; a < len && !c->r->oom;) {
         const char *nl = memchr(in + a, '\n', len - a);
         size_t b = nl ? (size_t)(nl - in) : len;
