@@ -143,9 +143,9 @@ static int counts_as_word(const nctx *c, size_t i)
 {
     const char *s = tok_text(c, i);
     for (size_t k = 0; k < c->t[i].len; k++)
-        if ((unsigned char)s[k] >= 0x80 || vn_is_digit((unsigned char)s[k]) || ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+        if (vn_is_digit((unsigned char)s[k]))
             return 1;
-    return 0;
+    return has_letter(s, c->t[i].len);
 }
 
 int norm_sentence_checked(const normcfg *cfg, unsigned flags, const char *s, size_t len, rbuf *out,

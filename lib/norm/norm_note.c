@@ -36,6 +36,12 @@ static normnote *add_note(nctx *c, note_kind kind, const char *fix)
     return x;
 }
 
+static void set_why(normnote *x, const char *fmt, va_list ap)
+{
+    vsnprintf(x->why, sizeof x->why, fmt, ap);
+    whole_chars(x->why);
+}
+
 void norm_note(nctx *c, note_kind kind, const char *fix, const char *fmt, ...)
 {
     normnote *x = add_note(c, kind, fix);
@@ -43,9 +49,8 @@ void norm_note(nctx *c, note_kind kind, const char *fix, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(x->why, sizeof x->why, fmt, ap);
+    set_why(x, fmt, ap);
     va_end(ap);
-    whole_chars(x->why);
 }
 
 void norm_note_choice(nctx *c, int cued, const char *fix, const char *fmt, ...)
@@ -56,9 +61,8 @@ void norm_note_choice(nctx *c, int cued, const char *fix, const char *fmt, ...)
     x->cued = cued;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(x->why, sizeof x->why, fmt, ap);
+    set_why(x, fmt, ap);
     va_end(ap);
-    whole_chars(x->why);
 }
 
 /* "a", "a" or "b", "a", "b" or "c": the readings not taken. */
