@@ -149,14 +149,15 @@ class Page:
             raise BrowserError("in page: %s" % (d.get("exception", {}).get("description") or d.get("text")))
         return r["result"].get("value")
 
-    def key(self, key, code, keycode, text=None):
-        """A real key press, as the keyboard makes it (the page sees trusted events)."""
-        down = {"type": "keyDown", "key": key, "code": code, "windowsVirtualKeyCode": keycode}
+    def key(self, key, code, keycode, text=None, modifiers=0):
+        """A real key press, as the keyboard makes it (the page sees trusted events); modifiers as
+        in the protocol (8: Shift)."""
+        down = {"type": "keyDown", "key": key, "code": code, "windowsVirtualKeyCode": keycode, "modifiers": modifiers}
         if text:
             down["text"] = text
         self.send("Input.dispatchKeyEvent", down)
         self.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": key, "code": code,
-                                             "windowsVirtualKeyCode": keycode})
+                                             "windowsVirtualKeyCode": keycode, "modifiers": modifiers})
 
     def click(self, x, y):
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
