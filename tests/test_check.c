@@ -17,13 +17,28 @@ static ra_engine *engine_with(int input_format, const char *const *lexicons)
     return e;
 }
 
-static ra_check_result *check_file(ra_engine *e, const char *path, char **input, size_t *len)
+/* A file checked by an engine of its own: free it all with checked_free. */
+typedef struct {
+    ra_engine *e;
+    char *in;
+    size_t len;
+    ra_check_result *r;
+} checked;
+
+static checked check_file(int input_format, const char *const *lexicons, const char *path)
 {
-    *input = read_file(path, len);
-    assert_non_null(*input);
-    ra_check_result *r = NULL;
-    assert_int_equal(ra_check(e, *input, *len, &r), RA_OK);
-    return r;
+    checked c = { engine_with(input_format, lexicons), read_file(path, NULL), 0, NULL };
+    assert_non_null(c.in);
+    c.len = strlen(c.in);
+    assert_int_equal(ra_check(c.e, c.in, c.len, &c.r), RA_OK);
+    return c;
+}
+
+static void checked_free(checked *c)
+{
+    ra_check_free(c->r);
+    free(c->in);
+    ra_engine_free(c->e);
 }
 
 typedef struct {
@@ -55,10 +70,9 @@ static void expect_findings(const ra_check_result *r, const char *input, const w
 static void test_every_text_kind(void **state)
 {
     (void)state;
-    ra_engine *e = engine_with(RA_INPUT_AUTO, NULL);
-    char *in;
-    size_t len, words, guesses;
-    ra_check_result *r = check_file(e, "tests/data/check-article.txt", &in, &len);
+    checked c = check_file(RA_INPUT_AUTO, NULL, "tests/data/check-article.txt");
+    ra_check_result *r = c.r;
+    size_t words, guesses;
     static const want w[] = {
         { RA_FINDING_SPELLED, 3, 63, "QZX", "quy dét ích xì" },
         { RA_FINDING_FOREIGN, 3, 89, "Lakeside", "la kê xít" },
@@ -73,7 +87,7 @@ static void test_every_text_kind(void **state)
         { RA_FINDING_MOJIBAKE, 12, 1, "Së Gi¸o dôc", "Sở Giáo dục và Đào tạo tổ chức hội nghị tổng kết năm học" },
         { RA_FINDING_ALL_CAPS, 14, 1, "THÔNG BÁO KHẨN", "" },
     };
-    expect_findings(r, in, w, sizeof w / sizeof w[0]);
+    expect_findings(r, c.in, w, sizeof w / sizeof w[0]);
     assert_non_null(strstr(ra_check_get(r, 4)->message, "because of \"trưởng\""));
     assert_non_null(strstr(ra_check_get(r, 0)->fix, "add \"QZX<TAB>its reading\" to a lexicon"));
     assert_non_null(strstr(ra_check_get(r, 8)->message, "107 words"));
@@ -81,9 +95,7 @@ static void test_every_text_kind(void **state)
     ra_check_summary(r, &words, &guesses);
     assert_int_equal(words, 249);
     assert_int_equal(guesses, 5); /* QZX, Lakeside, the long number, BTC by default, 3-4 */
-    ra_check_free(r);
-    free(in);
-    ra_engine_free(e);
+    checked_free(&c);
 }
 
 /* tests/data/check-page.html: what only a page can get wrong, inside its article; the footer's
@@ -91,40 +103,33 @@ static void test_every_text_kind(void **state)
 static void test_every_page_kind(void **state)
 {
     (void)state;
-    ra_engine *e = engine_with(RA_INPUT_HTML, NULL);
-    char *in;
-    size_t len;
-    ra_check_result *r = check_file(e, "tests/data/check-page.html", &in, &len);
+    checked c = check_file(RA_INPUT_HTML, NULL, "tests/data/check-page.html");
+    ra_check_result *r = c.r;
     static const want w[] = {
         { RA_FINDING_EMPTY_HEADING, 9, 1, "<h2>", "" },
         { RA_FINDING_NO_ALT, 11, 1, "<img src=\"/anh/cau-moi.jpg\">", "" },
         { RA_FINDING_NO_ALT, 13, 1, "<img src=\"/anh/le-khanh-thanh.jpg\" alt=\"IMG_2041.jpg\">", "" },
         { RA_FINDING_URL_LINK, 16, 32, "https://example.gov.vn/qd-123", "" },
     };
-    expect_findings(r, in, w, sizeof w / sizeof w[0]);
-    assert_memory_equal(in + ra_check_get(r, 1)->byte_start, "<img src=\"/anh/cau-moi.jpg\">", 28);
+    expect_findings(r, c.in, w, sizeof w / sizeof w[0]);
+    assert_memory_equal(c.in + ra_check_get(r, 1)->byte_start, "<img src=\"/anh/cau-moi.jpg\">", 28);
     assert_non_null(strstr(ra_check_get(r, 2)->message, "file name"));
-    ra_check_free(r);
-    free(in);
-    ra_engine_free(e);
+    checked_free(&c);
 }
 
 /* The project's example article reads with no finding at any level. */
 static void test_example_article_is_clean(void **state)
 {
     (void)state;
-    ra_engine *e = engine_with(RA_INPUT_AUTO, NULL);
-    char *in;
-    size_t len, words, guesses;
-    ra_check_result *r = check_file(e, "tests/data/example-article.txt", &in, &len);
+    checked c = check_file(RA_INPUT_AUTO, NULL, "tests/data/example-article.txt");
+    ra_check_result *r = c.r;
+    size_t words, guesses;
     for (size_t i = 0; i < ra_check_count(r); i++)
         fail_msg("example article: %s at %u:%u: %s", ra_finding_kind_name(ra_check_get(r, i)->kind),
                  ra_check_get(r, i)->line, ra_check_get(r, i)->column, ra_check_get(r, i)->message);
     ra_check_summary(r, &words, &guesses);
     assert_true(words > 200 && guesses == 0);
-    ra_check_free(r);
-    free(in);
-    ra_engine_free(e);
+    checked_free(&c);
 }
 
 /* The fix it suggests works: with QZX and Lakeside in a user lexicon, they are no longer guesses. */
@@ -135,17 +140,14 @@ static void test_suggested_lexicon_fix(void **state)
     fputs("QZX\tquy dét ích\nLakeside\tlây xai\n", f);
     fclose(f);
     const char *const lex[] = { "/tmp/ra-check-lexicon.tsv", NULL };
-    ra_engine *e = engine_with(RA_INPUT_AUTO, lex);
-    char *in;
-    size_t len, guesses;
-    ra_check_result *r = check_file(e, "tests/data/check-article.txt", &in, &len);
+    checked c = check_file(RA_INPUT_AUTO, lex, "tests/data/check-article.txt");
+    ra_check_result *r = c.r;
+    size_t guesses;
     for (size_t i = 0; i < ra_check_count(r); i++)
         assert_true(ra_check_get(r, i)->kind != RA_FINDING_SPELLED && ra_check_get(r, i)->kind != RA_FINDING_FOREIGN);
     ra_check_summary(r, NULL, &guesses);
     assert_int_equal(guesses, 3);
-    ra_check_free(r);
-    free(in);
-    ra_engine_free(e);
+    checked_free(&c);
     remove("/tmp/ra-check-lexicon.tsv");
 }
 
@@ -203,10 +205,9 @@ static void test_chunked_sentence(void **state)
 static void test_json(void **state)
 {
     (void)state;
-    ra_engine *e = engine_with(RA_INPUT_AUTO, NULL);
-    char *in, *json = NULL;
-    size_t len;
-    ra_check_result *r = check_file(e, "tests/data/check-article.txt", &in, &len);
+    checked c = check_file(RA_INPUT_AUTO, NULL, "tests/data/check-article.txt");
+    ra_check_result *r = c.r;
+    char *json = NULL;
     assert_int_equal(ra_check_json(r, "bài \"mẫu\".txt", 1u << RA_FINDING_SPELLED | 1u << RA_FINDING_MOJIBAKE, &json),
                      RA_OK);
     assert_non_null(strstr(json, "\"file\": \"bài \\\"mẫu\\\".txt\""));
@@ -222,9 +223,7 @@ static void test_json(void **state)
     assert_non_null(strstr(json, "\"file\": null"));
     assert_non_null(strstr(json, "\"errors\": 2, \"warnings\": 5, \"infos\": 5}"));
     ra_free(json);
-    ra_check_free(r);
-    free(in);
-    ra_engine_free(e);
+    checked_free(&c);
 }
 
 /* Several threads checking with one engine at once each get the report a lone call gets. */
