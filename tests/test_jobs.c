@@ -108,31 +108,26 @@ static void assert_same_reading(const reading *a, const reading *b)
     assert_false(b->out_of_order);
 }
 
+typedef struct {
+    unsigned long *ticks;
+    size_t n, cap;
+} tick_list;
+
+static void add_ticks(void *user, pid_t pid, const char *fields)
+{
+    (void)pid;
+    tick_list *t = user;
+    unsigned long ut, st;
+    if (t->n < t->cap && sscanf(fields, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) == 2)
+        t->ticks[t->n++] = ut + st;
+}
+
 /* CPU ticks used so far by each speech worker of this process (/proc/PID/stat). */
 static size_t worker_ticks(unsigned long *ticks, size_t cap)
 {
-    size_t n = 0;
-    DIR *d = opendir("/proc");
-    for (struct dirent *de; d && (de = readdir(d)) != NULL;) {
-        char path[300], buf[1024];
-        snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
-        FILE *f = de->d_name[0] >= '1' && de->d_name[0] <= '9' ? fopen(path, "r") : NULL;
-        size_t k = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
-        if (f)
-            fclose(f);
-        buf[k] = '\0';
-        char *open = strchr(buf, '('), *close = strrchr(buf, ')');
-        int ppid;
-        unsigned long ut, st;
-        if (!open || !close || strncmp(open + 1, "readarticle-wor", 15) != 0 ||
-            sscanf(close + 2, "%*c %d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ppid, &ut, &st) != 3 ||
-            ppid != getpid() || n == cap)
-            continue;
-        ticks[n++] = ut + st;
-    }
-    if (d)
-        closedir(d);
-    return n;
+    tick_list t = { ticks, 0, cap };
+    each_worker_child(add_ticks, &t);
+    return t.n;
 }
 
 /* With two workers for one long text, both speak: each does a fair share of the work. */

@@ -25,33 +25,20 @@ typedef struct {
     size_t n, zombies;
 } children;
 
-/* This process's children that run readarticle-worker (comm is cut to 15 characters). */
+static void add_child(void *user, pid_t pid, const char *fields)
+{
+    children *c = user;
+    if (fields[0] == 'Z')
+        c->zombies++;
+    else if (c->n < 64)
+        c->pid[c->n++] = pid;
+}
+
+/* This process's children that run readarticle-worker. */
 static children worker_children(void)
 {
     children c = { { 0 }, 0, 0 };
-    DIR *d = opendir("/proc");
-    struct dirent *de;
-    while (d && (de = readdir(d)) != NULL) {
-        char path[300], buf[512];
-        snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
-        FILE *f = de->d_name[0] >= '1' && de->d_name[0] <= '9' ? fopen(path, "r") : NULL;
-        size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
-        if (f)
-            fclose(f);
-        buf[n] = '\0';
-        char *open = strchr(buf, '('), *close = strrchr(buf, ')');
-        char state;
-        int ppid;
-        if (!open || !close || sscanf(close + 2, "%c %d", &state, &ppid) != 2 || ppid != getpid() ||
-            strncmp(open + 1, "readarticle-wor", 15) != 0)
-            continue;
-        if (state == 'Z')
-            c.zombies++;
-        else if (c.n < 64)
-            c.pid[c.n++] = (pid_t)atoi(de->d_name);
-    }
-    if (d)
-        closedir(d);
+    each_worker_child(add_child, &c);
     return c;
 }
 

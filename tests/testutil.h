@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <dirent.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 /* head, then unit times, then tail, in a new NUL-terminated string of *len bytes (free it). */
 static inline char *fill_repeat(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
@@ -50,6 +53,32 @@ static inline char *read_file(const char *path, size_t *len)
     if (len)
         *len = n;
     return s;
+}
+
+/* Calls fn for each child of this process that runs readarticle-worker (/proc cuts the name to
+ * 15 characters), with its pid and the fields of /proc/PID/stat after the name: its state, its
+ * parent, and on (proc(5)). */
+typedef void (*worker_child_fn)(void *user, pid_t pid, const char *fields);
+
+static inline void each_worker_child(worker_child_fn fn, void *user)
+{
+    DIR *d = opendir("/proc");
+    for (struct dirent *de; d && (de = readdir(d)) != NULL;) {
+        char path[300], buf[1024];
+        snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
+        FILE *f = de->d_name[0] >= '1' && de->d_name[0] <= '9' ? fopen(path, "r") : NULL;
+        size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+        if (f)
+            fclose(f);
+        buf[n] = '\0';
+        char *open = strchr(buf, '('), *close = strrchr(buf, ')');
+        int ppid;
+        if (open && close && strncmp(open + 1, "readarticle-wor", 15) == 0 &&
+            sscanf(close + 2, "%*c %d", &ppid) == 1 && ppid == getpid())
+            fn(user, (pid_t)atoi(de->d_name), close + 2);
+    }
+    if (d)
+        closedir(d);
 }
 
 /* One golden case: fields of a TSV line, with \n and \t escapes decoded. */
