@@ -59,7 +59,7 @@ static void add_note(checker *c, const sentence *s, const normnote *x, const nor
     int n = (int)(x->src_end - x->src_start);
     if (!x->fix[0] && (x->kind == NOTE_SPELLED || x->kind == NOTE_FOREIGN))
         snprintf(fix, sizeof fix, "add \"%.*s<TAB>its reading\" to a lexicon (--lexicon FILE)",
-                 (int)utf8_first_invalid(form, n > 64 ? 64 : (size_t)n), form); /* whole characters */
+                 (int)utf8_fit(form, (size_t)n, 64), form);
     else
         snprintf(fix, sizeof fix, "%s", x->fix);
     check_add(c->r, note_kinds[x->kind], a, b, form, (size_t)n, tmp->p ? tmp->p : "", x->why, fix);
